@@ -1,0 +1,75 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Client } from '$schema/client';
+import type { Complaint } from '$schema/complaint';
+import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
+import type { Evaluation } from '$schema/evaluation';
+import type { Feedback } from '$schema/feedback';
+import type { Interaction } from '$schema/interaction';
+import type { ScoringModel } from '$schema/scoring-model';
+import { SETTINGS_ID, type Settings } from '$schema/settings';
+import { SCHEMA_VERSIONS } from './versions/index';
+import type { SchemaVersion } from './versions/types';
+import type { Transaction as Invoice } from '$schema/transaction';
+
+export const DATABASE_NAME = 'tierwise';
+
+/** The tables that hold a client's records; deleting a client touches all of them. */
+export const RECORD_TABLES = ['transactions', 'interactions', 'feedback', 'complaints'] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/** Tables that hold user data (as opposed to the model and settings). */
+export const DATA_TABLES = ['clients', ...RECORD_TABLES, 'evaluations'] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+
+/**
+ * The one IndexedDB database of a Tierwise workspace. The main thread and the worker
+ * each open their own connection; Dexie tells each side's live queries about the
+ * other's writes.
+ */
+export class TierwiseDb extends Dexie {
+  clients!: EntityTable<Client, 'id'>;
+  transactions!: EntityTable<Invoice, 'id'>;
+  interactions!: EntityTable<Interaction, 'id'>;
+  feedback!: EntityTable<Feedback, 'id'>;
+  complaints!: EntityTable<Complaint, 'id'>;
+  evaluations!: EntityTable<Evaluation, 'id'>;
+  models!: EntityTable<ScoringModel, 'id'>;
+  settings!: EntityTable<Settings, 'id'>;
+
+  /**
+   * @param name the IndexedDB name (tests use their own)
+   * @param versions the schema history to apply; tests append test-only versions
+   * @param now the clock, used once when a new database is populated
+   */
+  constructor(
+    name: string = DATABASE_NAME,
+    versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+    now: () => Date = () => new Date(),
+  ) {
+    super(name);
+    for (const step of versions) {
+      const declared = this.version(step.version).stores(step.stores);
+      if (step.upgrade) declared.upgrade(step.upgrade);
+    }
+    // A brand-new database starts with settings and the default model, so no reader
+    // ever has to handle "no model yet".
+    this.on('populate', (tx) => {
+      const stamp = now().toISOString();
+      void tx.table('settings').add({
+        id: SETTINGS_ID,
+        theme: 'system',
+        currency: 'USD',
+        createdAt: stamp,
+        updatedAt: stamp,
+      } satisfies Settings);
+      void tx.table('models').add({
+        id: 'default',
+        name: 'Default',
+        active: true,
+        definition: DEFAULT_SCORING_DEFINITION,
+        createdAt: stamp,
+        updatedAt: stamp,
+      } satisfies ScoringModel);
+    });
+  }
+}

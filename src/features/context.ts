@@ -1,0 +1,15 @@
+import { createContext } from 'svelte';
+import type { TierwiseDb } from '$db/database';
+import type { I18n } from '$i18n/i18n.svelte';
+import type { WorkerClient } from '$worker/worker-client.svelte';
+
+/** What every view may use, provided once by the app shell. */
+export interface AppServices {
+  db: TierwiseDb;
+  worker: WorkerClient;
+  i18n: I18n;
+  /** Today's date, `YYYY-MM-DD`, in the user's time zone: the as-of date of the engine. */
+  today: () => string;
+}
+
+export const [getServices, setServices] = createContext<AppServices>();

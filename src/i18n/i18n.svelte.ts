@@ -1,0 +1,46 @@
+import { formatBytes, formatDate, formatMoney, formatNumber } from '$lib/format';
+import type { Locale } from '$schema/settings';
+import type { MessageKey } from './en';
+import { DICTIONARIES, detectLocale, translate, type MessageParams } from './translate';
+
+/** What the language follows: the workspace settings, when they are loaded. */
+export interface LanguagePreference {
+  locale?: Locale | undefined;
+  currency?: string | undefined;
+}
+
+/**
+ * The interface language and the formats that go with it, derived from the settings
+ * (or the browser's languages when none is chosen). One instance per app, provided
+ * through context; `t` and the formatters are arrow properties so they can be passed
+ * around without losing `this`.
+ */
+export class I18n {
+  readonly #preference: () => LanguagePreference | undefined;
+  readonly #browserLanguages: readonly string[];
+
+  locale: Locale = $derived.by(
+    () => this.#preference()?.locale ?? detectLocale(this.#browserLanguages),
+  );
+  currency: string = $derived.by(() => this.#preference()?.currency ?? 'USD');
+
+  constructor(
+    preference: () => LanguagePreference | undefined,
+    browserLanguages: readonly string[],
+  ) {
+    this.#preference = preference;
+    this.#browserLanguages = browserLanguages;
+  }
+
+  t = (key: MessageKey, params?: MessageParams): string =>
+    translate(DICTIONARIES[this.locale], key, params);
+
+  number = (value: number, fractionDigits = 0): string =>
+    formatNumber(value, this.locale, fractionDigits);
+
+  money = (value: number): string => formatMoney(value, this.currency, this.locale);
+
+  date = (isoDate: string): string => formatDate(isoDate, this.locale);
+
+  bytes = (value: number): string => formatBytes(value, this.locale);
+}

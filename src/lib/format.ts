@@ -1,0 +1,69 @@
+/**
+ * Display formatting through `Intl`, so numbers, money and dates follow the user's
+ * language. Formatters are costly to build and cheap to use: they are cached per
+ * (locale, options).
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format as Intl.NumberFormat;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format as Intl.DateTimeFormat;
+}
+
+export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {
+  return numberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+/** Money in an ISO 4217 currency, whole units for large sums so tables stay narrow. */
+export function formatMoney(value: number, currency: string, locale: string): string {
+  const digits = Math.abs(value) >= 1000 ? 0 : 2;
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+export function formatPercent(fraction: number, locale: string): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+/** A calendar date (`YYYY-MM-DD`) shown in the user's locale, without time-zone drift. */
+export function formatDate(isoDate: string, locale: string): string {
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** Bytes as kB / MB / GB (decimal units, as browsers report storage). */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return numberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value);
+}

@@ -1,0 +1,55 @@
+import * as Comlink from 'comlink';
+import { generateDataset } from '$backup/sample/generate-dataset';
+import { SAMPLE_DATASET, type DatasetOptions } from '$backup/sample/plan-dataset';
+import { TierwiseDb } from '$db/database';
+import { writeBundles } from '$db/dataset-writer';
+import { clearAllData, countRecords } from '$db/workspace';
+import { isIsoDate } from '$lib/dates';
+import type { DatasetCounts } from '$schema/client-bundle';
+
+/** The worker's own connection: rows are read and written here, never cloned to the page. */
+const db = new TierwiseDb();
+
+/** One writer at a time across every tab of the workspace. */
+const WRITE_LOCK = 'tierwise:write';
+
+async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
+  return await navigator.locks.request(WRITE_LOCK, work);
+}
+
+/** Thrown when sample data would be mixed into a workspace that already has clients. */
+export class WorkspaceNotEmptyError extends Error {
+  override name = 'WorkspaceNotEmptyError';
+}
+
+const api = {
+  /**
+   * Fills an empty workspace with generated data ending on `asOf` (`YYYY-MM-DD`).
+   * `size` defaults to the sample (60 clients); the benchmark passes the large size.
+   * @param onProgress rows written so far (a `Comlink.proxy` callback)
+   */
+  async loadSampleData(
+    asOf: string,
+    size: Pick<DatasetOptions, 'seed' | 'clients' | 'transactions'> = SAMPLE_DATASET,
+    onProgress?: (rowsWritten: number) => void,
+  ): Promise<DatasetCounts> {
+    if (!isIsoDate(asOf)) throw new RangeError(`Not a date: ${asOf}`);
+    return withWriteLock(async () => {
+      const existing = await countRecords(db);
+      if (existing.clients > 0) {
+        throw new WorkspaceNotEmptyError('The workspace already has clients.');
+      }
+      const bundles = generateDataset({ ...size, asOf });
+      return writeBundles(db, bundles, onProgress ? { onProgress } : {});
+    });
+  },
+
+  /** Deletes every client and record (the model and settings stay). */
+  async clearAllData(): Promise<void> {
+    await withWriteLock(() => clearAllData(db));
+  },
+};
+
+export type TierwiseWorkerApi = typeof api;
+
+Comlink.expose(api);

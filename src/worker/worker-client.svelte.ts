@@ -1,0 +1,56 @@
+import * as Comlink from 'comlink';
+import type { DatasetCounts } from '$schema/client-bundle';
+import type { TierwiseWorkerApi } from './tierwise.worker';
+
+/**
+ * The page's handle on the worker. Every heavy job runs there; this class only forwards
+ * calls and tracks whether a job is running, so the page can show progress and hold
+ * back a reload (an update must never cut a write in half).
+ */
+export class WorkerClient {
+  /** Jobs running now. */
+  running = $state(0);
+  /** Rows written by the current job, for progress bars; null when nothing reports. */
+  progress = $state<number | null>(null);
+
+  readonly #remote: Comlink.Remote<TierwiseWorkerApi>;
+
+  constructor() {
+    const worker = new Worker(new URL('./tierwise.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'tierwise',
+    });
+    this.#remote = Comlink.wrap<TierwiseWorkerApi>(worker);
+  }
+
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  /** Fills an empty workspace with the sample dataset, dated up to `asOf`. */
+  loadSampleData(asOf: string): Promise<DatasetCounts> {
+    return this.#track(() =>
+      this.#remote.loadSampleData(
+        asOf,
+        undefined,
+        Comlink.proxy((rows: number) => {
+          this.progress = rows;
+        }),
+      ),
+    );
+  }
+
+  clearAllData(): Promise<void> {
+    return this.#track(() => this.#remote.clearAllData());
+  }
+
+  async #track<T>(job: () => Promise<T>): Promise<T> {
+    this.running += 1;
+    try {
+      return await job();
+    } finally {
+      this.running -= 1;
+      if (this.running === 0) this.progress = null;
+    }
+  }
+}

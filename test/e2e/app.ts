@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+
+/** What a person does often: open the app on a path and wait for the shell. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+/** From an empty workspace: load the sample and wait until it is written. */
+export async function loadSampleData(page: Page): Promise<void> {
+  await openApp(page, '/');
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.locator('[data-stat="clients"]')).toHaveText('60', { timeout: 30_000 });
+}
+
+/**
+ * Resolves once the service worker is installed and activated, i.e. the app is
+ * precached. (It controls pages from the next navigation on: with the update prompt, a
+ * first install does not claim the open page.)
+ */
+export async function waitForServiceWorker(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (!worker) return 'none';
+    if (worker.state !== 'activated') {
+      await new Promise<void>((resolve) =>
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'activated') resolve();
+        }),
+      );
+    }
+    return worker.state;
+  });
+}

@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TierwiseDb } from '$db/database';
+import { SCHEMA_VERSIONS } from '$db/versions/index';
+import type { SchemaVersion } from '$db/versions/types';
+import { v1 } from '$db/versions/v1';
+import { generateDataset } from '$backup/sample/generate-dataset';
+import { writeBundles } from '$db/dataset-writer';
+
+/**
+ * A version 2 that exists only here, to prove the pattern a real version 2 will follow:
+ * new stores plus an `upgrade` that rewrites every version-1 row. This one adds a
+ * lower-cased search key to clients (with an index) and moves a transaction's hours
+ * into a `billing` object.
+ */
+const testV2: SchemaVersion = {
+  version: 2,
+  stores: { ...v1.stores, clients: 'id, name, searchKey' },
+  upgrade: async (tx) => {
+    await tx
+      .table('clients')
+      .toCollection()
+      .modify((client: { name: string; searchKey?: string }) => {
+        client.searchKey = client.name.toLowerCase();
+      });
+    await tx
+      .table('transactions')
+      .toCollection()
+      .modify((row: { hours?: number; billing?: { hours: number } }) => {
+        if (row.hours !== undefined) {
+          row.billing = { hours: row.hours };
+          delete row.hours;
+        }
+      });
+  },
+};
+
+const names: string[] = [];
+function dbName(): string {
+  const name = `migration-${names.length}-${Math.random()}`;
+  names.push(name);
+  return name;
+}
+
+afterEach(async () => {
+  for (const name of names.splice(0)) await TierwiseDb.delete(name);
+});
+
+describe('database versions', () => {
+  it('the released history starts at version 1 and only grows', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(
+      SCHEMA_VERSIONS.map((_, index) => index + 1),
+    );
+    expect(Object.isFrozen(v1)).toBe(true);
+    expect(Object.isFrozen(v1.stores)).toBe(true);
+  });
+
+  it('upgrades a version-1 database to a test-only version 2 without losing a row', async () => {
+    const name = dbName();
+    const bundles = [
+      ...generateDataset({ seed: 3, asOf: '2026-06-30', clients: 25, transactions: 300 }),
+    ];
+    const before = new TierwiseDb(name, [v1]);
+    await writeBundles(before, bundles);
+    const tables = [
+      'clients',
+      'transactions',
+      'interactions',
+      'feedback',
+      'complaints',
+      'models',
+      'settings',
+    ];
+    const snapshot = Object.fromEntries(
+      await Promise.all(tables.map(async (t) => [t, await before.table(t).toArray()] as const)),
+    );
+    expect(before.verno).toBe(1);
+    before.close();
+
+    const after = new TierwiseDb(name, [v1, testV2]);
+    await after.open();
+    expect(after.verno).toBe(2);
+
+    for (const table of ['interactions', 'feedback', 'complaints', 'models', 'settings']) {
+      expect(await after.table(table).toArray(), table).toEqual(snapshot[table]);
+    }
+    const clients = await after.clients.toArray();
+    expect(clients).toEqual(
+      (snapshot.clients as { name: string }[]).map((c) => ({
+        ...c,
+        searchKey: c.name.toLowerCase(),
+      })),
+    );
+    // The new index answers queries over the upgraded rows.
+    const first = clients[0];
+    expect(first).toBeDefined();
+    expect(
+      await after.table('clients').where('searchKey').equals(first!.name.toLowerCase()).count(),
+    ).toBeGreaterThan(0);
+
+    const transactions = await after.table('transactions').toArray();
+    expect(transactions).toHaveLength(snapshot.transactions!.length);
+    const hourly = (snapshot.transactions as { id: string; hours?: number }[]).filter(
+      (t) => t.hours !== undefined,
+    );
+    expect(hourly.length).toBeGreaterThan(0);
+    for (const original of hourly) {
+      const upgraded = transactions.find((t: { id: string }) => t.id === original.id);
+      expect(upgraded).toMatchObject({ billing: { hours: original.hours } });
+      expect(upgraded).not.toHaveProperty('hours');
+    }
+    after.close();
+  });
+});

@@ -1,0 +1,103 @@
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Only the app's own origin, ever. Added to the built page only: the dev server injects
+ * inline styles for hot reload, which this policy would (rightly) refuse.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tierwise-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      $app: here('./src/app'),
+      $engine: here('./src/engine'),
+      $schema: here('./src/schema'),
+      $db: here('./src/db'),
+      $backup: here('./src/backup'),
+      $worker: here('./src/worker'),
+      $features: here('./src/features'),
+      $ui: here('./src/ui'),
+      $lib: here('./src/lib'),
+      $i18n: here('./src/i18n'),
+    },
+  },
+  build: {
+    // Every asset is a file of our own origin, so the CSP needs no data: URLs.
+    assetsInlineLimit: 0,
+    target: 'es2022',
+  },
+  worker: { format: 'es' },
+  preview: { port: 4173, strictPort: true },
+  plugins: [
+    svelte(),
+    contentSecurityPolicy(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        id: '/',
+        name: 'Tierwise — client ranking and tiers',
+        short_name: 'Tierwise',
+        description:
+          'Rank and tier your clients on value, needs, loyalty and potential, with lifetime value and churn prediction. Local-first: your data never leaves this device.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f7f7f5',
+        theme_color: '#1f5f8b',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});

@@ -6,6 +6,13 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+/** `$engine/…` and friends: one alias per folder of src/ (see README, "Architecture"). */
+export const SOURCE_ALIASES = Object.fromEntries(
+  ['app', 'engine', 'schema', 'db', 'backup', 'worker', 'features', 'ui', 'lib', 'i18n'].map(
+    (folder) => [`$${folder}`, here(`./src/${folder}`)],
+  ),
+);
+
 /**
  * Only the app's own origin, ever. Added to the built page only: the dev server injects
  * inline styles for hot reload, which this policy would (rightly) refuse.
@@ -39,20 +46,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      $app: here('./src/app'),
-      $engine: here('./src/engine'),
-      $schema: here('./src/schema'),
-      $db: here('./src/db'),
-      $backup: here('./src/backup'),
-      $worker: here('./src/worker'),
-      $features: here('./src/features'),
-      $ui: here('./src/ui'),
-      $lib: here('./src/lib'),
-      $i18n: here('./src/i18n'),
-    },
-  },
+  resolve: { alias: SOURCE_ALIASES },
   build: {
     // Every asset is a file of our own origin, so the CSP needs no data: URLs.
     assetsInlineLimit: 0,

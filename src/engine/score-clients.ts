@@ -1,0 +1,127 @@
+import { computeFeatures, type ClientFacts, type MetricColumns } from './features';
+import { scoreComposite, type CompositeScores } from './composite';
+import type { ScoringDefinition } from './model';
+import { rfmScores } from './rfm';
+import { NO_DAY, type Snapshot } from './snapshot';
+import { abcClasses, lifecycleStage, rankClients, scoreTiers } from './tiers';
+
+/** Bumped whenever a formula changes, so stored results made by an older engine are redone. */
+export const ENGINE_VERSION = 1;
+
+export interface ScoreOptions {
+  /** The day the scores are "as of", in epoch days: the engine has no clock. */
+  asOfDay: number;
+  /** From the lifetime-value model, per client (NaN = unknown); optional. */
+  pActive?: Float64Array;
+  clv12m?: Float64Array;
+}
+
+/**
+ * Every result of a scoring run, one entry per snapshot client (in snapshot order).
+ * Archived clients have `scored = 0`, rank 0 and no scores.
+ */
+export interface ScoreResult extends CompositeScores {
+  engineVersion: number;
+  asOfDay: number;
+  clientIds: readonly string[];
+  scored: Uint8Array;
+  /** 1 = best. */
+  rank: Int32Array;
+  /** Client indexes, best first. */
+  order: Int32Array;
+  /** Effective score tier (index into the model's levels): the pin if any, else computed. */
+  tier: Uint8Array;
+  computedTier: Uint8Array;
+  pinned: Uint8Array;
+  /** 0 = A, 1 = B, 2 = C. */
+  abc: Uint8Array;
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Index into RFM_SEGMENTS. */
+  segment: Uint8Array;
+  /** Index into LIFECYCLE_STAGES. */
+  lifecycle: Uint8Array;
+  /** P(active) per client, NaN when not modelled. */
+  pActive: Float64Array;
+  churnWarning: Uint8Array;
+  metrics: MetricColumns;
+  facts: ClientFacts;
+}
+
+/**
+ * Scores, ranks and tiers every client of a snapshot with a model. Pure and
+ * deterministic: the same snapshot, model and options give the same result.
+ */
+export function scoreClients(
+  snapshot: Snapshot,
+  definition: ScoringDefinition,
+  options: ScoreOptions,
+): ScoreResult {
+  const { asOfDay } = options;
+  const ids = snapshot.clients.ids;
+  const n = ids.length;
+  const scored = snapshot.clients.archived.map((a) => (a ? 0 : 1));
+  const { metrics, facts } = computeFeatures(snapshot, {
+    asOfDay,
+    definition,
+    ...(options.clv12m ? { clv12m: options.clv12m } : {}),
+  });
+  const composite = scoreComposite(metrics, definition, scored);
+  const { order, rank } = rankClients(
+    scored,
+    composite.composite,
+    composite.dimensions.value,
+    facts.windowRevenue,
+  );
+  const computedTier = scoreTiers(order, composite.composite, definition.tiers, n);
+  const tier = computedTier.slice();
+  const pinned = new Uint8Array(n);
+  const levelIndex = new Map(definition.tiers.levels.map((level, index) => [level.id, index]));
+  for (const c of order) {
+    const pin = snapshot.clients.pinTier[c];
+    const index = pin === null || pin === undefined ? undefined : levelIndex.get(pin);
+    if (index !== undefined) {
+      tier[c] = index;
+      pinned[c] = 1;
+    }
+  }
+  const abc = abcClasses(order, facts.windowRevenue, definition.abc, n);
+  const rfm = rfmScores(scored, facts.purchaseDays, metrics.recencyDays, facts.lifetimeRevenue);
+  const pActive = options.pActive ?? new Float64Array(n).fill(NaN);
+  const lifecycle = new Uint8Array(n);
+  const churnWarning = new Uint8Array(n);
+  const warning = definition.churnWarning;
+  for (const c of order) {
+    const first = facts.firstPurchaseDay[c]!;
+    const last = facts.lastPurchaseDay[c]!;
+    lifecycle[c] = lifecycleStage(
+      facts.purchaseDays[c]!,
+      last === NO_DAY ? Infinity : asOfDay - last,
+      first === NO_DAY ? Infinity : asOfDay - first,
+      pActive[c]!,
+      definition.lifecycle,
+    );
+    const value = composite.dimensions.value[c]!;
+    if (value >= warning.minValueScore && pActive[c]! < warning.pActiveBelow) churnWarning[c] = 1;
+  }
+  return {
+    ...composite,
+    engineVersion: ENGINE_VERSION,
+    asOfDay,
+    clientIds: ids,
+    scored,
+    rank,
+    order,
+    tier,
+    computedTier,
+    pinned,
+    abc,
+    ...rfm,
+    lifecycle,
+    pActive,
+    churnWarning,
+    metrics,
+    facts,
+  };
+}

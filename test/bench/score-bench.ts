@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: scores the large generated base (50,000 clients, 1,000,000
+ * transactions) in Node and compares it with a floor measured in the same run: one tight
+ * pass over the transaction columns summing amounts per client, the least any scoring
+ * must do. Prints medians; the last line is one JSON object.
+ */
+import { generateDataset } from '$backup/sample/generate-dataset';
+import { LARGE_DATASET } from '$backup/sample/plan-dataset';
+import { buildSnapshot, scoreClients, type Snapshot, type SnapshotRecords } from '$engine/index';
+import { toEpochDay } from '$lib/dates';
+import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
+
+const AS_OF = '2026-11-23';
+const RUNS = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+function floor(snapshot: Snapshot): Float64Array {
+  const { offsets, amount } = snapshot.transactions;
+  const clients = snapshot.clients.ids.length;
+  const sums = new Float64Array(clients);
+  for (let c = 0; c < clients; c += 1) {
+    let sum = 0;
+    for (let k = offsets[c]!; k < offsets[c + 1]!; k += 1) sum += amount[k]!;
+    sums[c] = sum;
+  }
+  return sums;
+}
+
+/**
+ * Generates the base and packs it into a snapshot. The row objects die with this
+ * function, as they do in the app (the worker keeps only the columns), so garbage
+ * collection during the timed runs sees the heap the app would have.
+ */
+function largeSnapshot(): Snapshot {
+  const generateStart = performance.now();
+  const records: { [K in keyof SnapshotRecords]: SnapshotRecords[K][number][] } = {
+    clients: [],
+    transactions: [],
+    interactions: [],
+    feedback: [],
+    complaints: [],
+  };
+  for (const bundle of generateDataset({ ...LARGE_DATASET, asOf: AS_OF })) {
+    records.clients.push(bundle.client);
+    for (const t of bundle.transactions) records.transactions.push(t);
+    for (const i of bundle.interactions) records.interactions.push(i);
+    for (const f of bundle.feedback) records.feedback.push(f);
+    for (const c of bundle.complaints) records.complaints.push(c);
+  }
+  console.log(`generated in ${(performance.now() - generateStart).toFixed(0)} ms`);
+  const buildStart = performance.now();
+  const snapshot = buildSnapshot(records);
+  console.log(`snapshot built in ${(performance.now() - buildStart).toFixed(0)} ms`);
+  return snapshot;
+}
+
+const snapshot = largeSnapshot();
+const asOfDay = toEpochDay(AS_OF);
+const scoreTimes: number[] = [];
+const floorTimes: number[] = [];
+let checksum = 0;
+for (let run = 0; run < RUNS; run += 1) {
+  floorTimes.push(time(() => (checksum += floor(snapshot)[0]!)));
+  scoreTimes.push(
+    time(() => {
+      const result = scoreClients(snapshot, DEFAULT_SCORING_DEFINITION, { asOfDay });
+      checksum += result.composite[0]!;
+    }),
+  );
+}
+const scoreMs = median(scoreTimes);
+const floorMs = median(floorTimes);
+console.log(`score runs (ms): ${scoreTimes.map((t) => t.toFixed(1)).join(' ')}`);
+console.log(
+  `floor runs (ms): ${floorTimes.map((t) => t.toFixed(1)).join(' ')} (checksum ${checksum.toFixed(0)})`,
+);
+console.log(
+  JSON.stringify({
+    clients: snapshot.clients.ids.length,
+    transactions: snapshot.transactions.day.length,
+    score_ms: Number(scoreMs.toFixed(1)),
+    floor_ms: Number(floorMs.toFixed(2)),
+    ratio: Number((scoreMs / floorMs).toFixed(1)),
+  }),
+);

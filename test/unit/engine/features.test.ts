@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnapshot, computeFeatures, NO_DAY } from '$engine/index';
+import { toEpochDay } from '$lib/dates';
+import { AS_OF, model, records } from './fixtures';
+
+const asOfDay = toEpochDay(AS_OF);
+const features = (data: Parameters<typeof records>[0]) =>
+  computeFeatures(buildSnapshot(records(data)), { asOfDay, definition: model() });
+
+describe('computeFeatures, hand-computed', () => {
+  // One client, window 365 days (2025-06-30, 2026-06-30]; hourly rate 40.
+  const { metrics, facts } = features({
+    clients: [{ id: 'a', needType: 'quality', needStrength: 4, budget: 2 }],
+    transactions: [
+      // previous window
+      {
+        clientId: 'a',
+        date: '2024-09-01',
+        amount: 500,
+        cost: 100,
+        dueDate: '2024-10-01',
+        paidDate: '2024-09-20',
+      },
+      // in the window: two invoices on one day count as one purchase day
+      {
+        clientId: 'a',
+        date: '2026-01-10',
+        amount: 1000,
+        hours: 10,
+        dueDate: '2026-01-24',
+        paidDate: '2026-02-03',
+      },
+      {
+        clientId: 'a',
+        date: '2026-01-10',
+        amount: 200,
+        cost: 50,
+        dueDate: '2026-01-24',
+        paidDate: '2026-01-20',
+      },
+      { clientId: 'a', date: '2026-05-31', amount: 800, dueDate: '2026-06-14' },
+      // a refund: lowers revenue, is not a purchase
+      { clientId: 'a', date: '2026-06-01', amount: -300 },
+      // after the as-of day: ignored
+      { clientId: 'a', date: '2026-07-15', amount: 9999 },
+    ],
+    feedback: [
+      { clientId: 'a', date: '2024-01-01', scale: 'csat', score: 1 }, // older than the last three
+      { clientId: 'a', date: '2025-01-01', scale: 'csat', score: 5 }, // 100
+      { clientId: 'a', date: '2025-06-01', scale: 'nps', score: 7 }, // 70
+      { clientId: 'a', date: '2026-01-01', scale: 'csat', score: 3 }, // 50
+    ],
+    complaints: [
+      { clientId: 'a', openedAt: '2025-03-01', resolvedAt: '2025-03-05', severity: 'low' },
+      { clientId: 'a', openedAt: '2026-06-01', severity: 'high' },
+      { clientId: 'a', openedAt: '2026-06-10', resolvedAt: '2026-07-02', severity: 'medium' }, // resolved after as-of
+    ],
+    interactions: [
+      { clientId: 'a', date: '2026-06-20' },
+      { clientId: 'a', date: '2026-08-01' },
+    ],
+  });
+  const at = (column: Float64Array) => column[0];
+
+  it('revenue, frequency and recency', () => {
+    expect(at(metrics.monetaryTotal)).toBe(1700); // 1000 + 200 + 800 − 300
+    expect(at(metrics.frequency)).toBe(2); // 2026-01-10 and 2026-05-31
+    expect(at(metrics.recencyDays)).toBe(30); // 2026-05-31 → 2026-06-30
+    expect(at(metrics.averageOrderValue)).toBe(625); // (500 + 1000 + 200 + 800) / 4
+    expect(facts.lifetimeRevenue[0]).toBe(2200);
+    expect(facts.purchaseDays[0]).toBe(3);
+  });
+
+  it('profit and margin from costs and hours', () => {
+    // cost 50 + 10 h × 40 = 450
+    expect(at(metrics.profit)).toBe(1250);
+    expect(at(metrics.margin)).toBeCloseTo(1250 / 1700, 12);
+  });
+
+  it('tenure, repurchase rate and spend trend', () => {
+    const tenure = toEpochDay(AS_OF) - toEpochDay('2024-09-01');
+    expect(at(metrics.tenureDays)).toBe(tenure);
+    expect(at(metrics.repurchaseRate)).toBeCloseTo((2 / tenure) * 365, 12);
+    expect(at(metrics.spendTrend)).toBeCloseTo((1700 - 500) / 1700, 12);
+  });
+
+  it('payment punctuality over paid or overdue invoices', () => {
+    // on time: 2024 (paid before due), 200 (before due); late: 1000 by 10 days;
+    // 800 due 06-14 unpaid at 06-30: 16 days late.
+    expect(at(metrics.onTimeShare)).toBe(0.5);
+    expect(at(metrics.meanDaysLate)).toBe((10 + 16) / 4);
+  });
+
+  it('satisfaction on one scale, complaints, contact and ratings', () => {
+    expect(at(metrics.satisfaction)).toBeCloseTo((100 + 70 + 50) / 3, 5);
+    expect(at(metrics.openComplaints)).toBe(2);
+    expect(facts.resolvedComplaints[0]).toBe(1);
+    expect(at(metrics.daysSinceContact)).toBe(10);
+    expect(at(metrics.needTypeFit)).toBe(5);
+    expect(at(metrics.needStrength)).toBe(4);
+    expect(at(metrics.budget)).toBe(2);
+    expect(at(metrics.needUrgency)).toBeNaN();
+    expect(at(metrics.clv12m)).toBeNaN();
+  });
+});
+
+describe('computeFeatures, edge cases', () => {
+  it('a client with no purchases has zero revenue and no purchase-based measures', () => {
+    const { metrics, facts } = features({
+      clients: [{ id: 'p' }],
+      interactions: [{ clientId: 'p', date: '2026-06-01' }],
+    });
+    expect(metrics.monetaryTotal[0]).toBe(0);
+    expect(metrics.frequency[0]).toBe(0);
+    expect(metrics.profit[0]).toBe(0);
+    for (const key of [
+      'recencyDays',
+      'averageOrderValue',
+      'margin',
+      'tenureDays',
+      'repurchaseRate',
+      'spendTrend',
+      'onTimeShare',
+      'satisfaction',
+    ] as const) {
+      expect(metrics[key][0], key).toBeNaN();
+    }
+    expect(facts.firstPurchaseDay[0]).toBe(NO_DAY);
+    expect(metrics.daysSinceContact[0]).toBe(29);
+  });
+
+  it('refunds only: negative revenue, still not a buyer', () => {
+    const { metrics, facts } = features({
+      clients: [{ id: 'r' }],
+      transactions: [{ clientId: 'r', date: '2026-06-01', amount: -50 }],
+    });
+    expect(metrics.monetaryTotal[0]).toBe(-50);
+    expect(facts.purchaseDays[0]).toBe(0);
+    expect(metrics.margin[0]).toBeNaN();
+    expect(metrics.spendTrend[0]).toBe(-1);
+  });
+
+  it('counts referrals on the referrer', () => {
+    const { metrics } = features({
+      clients: [{ id: 'a' }, { id: 'b', referredById: 'a' }, { id: 'c', referredById: 'a' }],
+    });
+    expect(Array.from(metrics.referrals)).toEqual([2, 0, 0]);
+  });
+});

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSnapshot,
+  LIFECYCLE_STAGES,
+  scoreClients,
+  type ScoreResult,
+  type SnapshotRecords,
+} from '$engine/index';
+import { generateDataset } from '$backup/sample/generate-dataset';
+import { SAMPLE_DATASET } from '$backup/sample/plan-dataset';
+import { createRandom } from '$lib/random';
+import { toEpochDay } from '$lib/dates';
+import { AS_OF, model, records } from './fixtures';
+
+const asOfDay = toEpochDay(AS_OF);
+const score = (data: SnapshotRecords, definition = model()) =>
+  scoreClients(buildSnapshot(data), definition, { asOfDay });
+
+function sampleRecords(): SnapshotRecords {
+  const bundles = [...generateDataset({ ...SAMPLE_DATASET, asOf: AS_OF })];
+  return {
+    clients: bundles.map((b) => b.client),
+    transactions: bundles.flatMap((b) => b.transactions),
+    interactions: bundles.flatMap((b) => b.interactions),
+    feedback: bundles.flatMap((b) => b.feedback),
+    complaints: bundles.flatMap((b) => b.complaints),
+  };
+}
+
+/** A client's results by id, comparable across runs. */
+function byId(result: ScoreResult) {
+  return Object.fromEntries(
+    result.clientIds.map((id, c) => [
+      id,
+      {
+        rank: result.rank[c],
+        composite: result.composite[c],
+        tier: result.tier[c],
+        abc: result.abc[c],
+        rfm: `${result.r[c]}${result.f[c]}${result.m[c]}`,
+        segment: result.segment[c],
+        lifecycle: result.lifecycle[c],
+      },
+    ]),
+  );
+}
+
+describe('the composite score', () => {
+  // Two metrics in one dimension, min–max over two clients, so the numbers are plain.
+  const simple = model((d) => {
+    d.dimensions.value = {
+      weight: 1,
+      metrics: [
+        {
+          metric: 'monetaryTotal',
+          weight: 3,
+          direction: 'higher',
+          normalisation: { kind: 'minmax' },
+        },
+        {
+          metric: 'needStrength',
+          weight: 1,
+          direction: 'higher',
+          normalisation: { kind: 'fixed', min: 1, max: 5 },
+        },
+      ],
+    };
+    d.dimensions.needs.weight = 0;
+    d.dimensions.loyalty.weight = 0;
+    d.dimensions.potential.weight = 0;
+  });
+
+  it('is the weighted mean, and the contributions add up to it', () => {
+    const result = score(
+      records({
+        clients: [
+          { id: 'a', needStrength: 3 },
+          { id: 'b', needStrength: 5 },
+        ],
+        transactions: [
+          { clientId: 'a', date: '2026-05-01', amount: 1000 },
+          { clientId: 'b', date: '2026-05-01', amount: 500 },
+        ],
+      }),
+      simple,
+    );
+    // a: revenue 1 (max), strength 0.5 → 100 × (3 × 1 + 1 × 0.5) / 4 = 87.5
+    // b: revenue 0, strength 1 → 100 × (0 + 1) / 4 = 25
+    expect(Array.from(result.composite)).toEqual([87.5, 25]);
+    expect(result.slots.map((s) => s.metric)).toEqual(['monetaryTotal', 'needStrength']);
+    // slot by slot: revenue (a, b), then strength (a, b)
+    expect(Array.from(result.contributions)).toEqual([75, 0, 12.5, 25]);
+  });
+
+  it('leaves missing data out instead of counting it as zero', () => {
+    const result = score(
+      records({
+        clients: [{ id: 'a' }, { id: 'b', needStrength: 1 }],
+        transactions: [
+          { clientId: 'a', date: '2026-05-01', amount: 1000 },
+          { clientId: 'b', date: '2026-05-01', amount: 1000 },
+        ],
+      }),
+      simple,
+    );
+    // Equal revenue → 0.5 each. a has no rating: its score is the revenue part alone.
+    expect(result.composite[0]).toBe(50);
+    expect(result.composite[1]).toBe(37.5); // (3 × 0.5 + 1 × 0) / 4
+    expect(result.contributions[2]).toBeNaN(); // a's rating slot
+  });
+
+  it('a client with no feedback is not scored below one with poor feedback on loyalty', () => {
+    const result = score(
+      records({
+        clients: [{ id: 'silent' }, { id: 'unhappy' }],
+        transactions: [
+          { clientId: 'silent', date: '2026-05-01', amount: 100 },
+          { clientId: 'unhappy', date: '2026-05-01', amount: 100 },
+        ],
+        feedback: [{ clientId: 'unhappy', date: '2026-05-02', scale: 'csat', score: 1 }],
+      }),
+    );
+    expect(result.dimensions.loyalty[0]).toBeGreaterThan(result.dimensions.loyalty[1]!);
+  });
+});
+
+describe('scoreClients', () => {
+  it('is deterministic, whatever order the records come in', () => {
+    const data = sampleRecords();
+    const random = createRandom(5);
+    const shuffle = <T>(rows: readonly T[]): T[] =>
+      rows
+        .map((row) => ({ row, key: random.next() }))
+        .sort((a, b) => a.key - b.key)
+        .map((x) => x.row);
+    const shuffled: SnapshotRecords = {
+      clients: shuffle(data.clients),
+      transactions: shuffle(data.transactions),
+      interactions: shuffle(data.interactions),
+      feedback: shuffle(data.feedback),
+      complaints: shuffle(data.complaints),
+    };
+    expect(byId(score(shuffled))).toEqual(byId(score(data)));
+    expect(byId(score(data))).toEqual(byId(score(data)));
+  });
+
+  it('tiers the sample into every tier and every lifecycle stage', () => {
+    const result = score(sampleRecords());
+    const tiers = new Set(result.tier);
+    expect(tiers.size).toBeGreaterThanOrEqual(3);
+    const stages = new Set(Array.from(result.lifecycle, (s) => LIFECYCLE_STAGES[s]));
+    for (const stage of ['prospect', 'active', 'churned'] as const) expect(stages).toContain(stage);
+  });
+
+  it('a pinned tier overrides the computed one and says so', () => {
+    const data = records({
+      clients: [
+        { id: 'a', pin: { tierId: 'vip' } },
+        { id: 'b' },
+        { id: 'c', pin: { tierId: 'gone' } },
+      ],
+      transactions: [{ clientId: 'b', date: '2026-05-01', amount: 100 }],
+    });
+    const result = score(data);
+    expect(result.tier[0]).toBe(0);
+    expect(result.pinned[0]).toBe(1);
+    expect(result.computedTier[0]).not.toBe(0);
+    // A pin to a tier the model no longer has is ignored.
+    expect(result.pinned[2]).toBe(0);
+    expect(result.tier[2]).toBe(result.computedTier[2]);
+  });
+
+  it('archived clients are not scored and do not move the others', () => {
+    const base = records({
+      clients: [{ id: 'a' }, { id: 'b' }],
+      transactions: [
+        { clientId: 'a', date: '2026-05-01', amount: 100 },
+        { clientId: 'b', date: '2026-05-01', amount: 200 },
+      ],
+    });
+    const withArchived = records({
+      clients: [{ id: 'a' }, { id: 'b' }, { id: 'z', archived: true }],
+      transactions: [...base.transactions, { clientId: 'z', date: '2026-05-01', amount: 1e6 }],
+    });
+    const before = score(base);
+    const after = score(withArchived);
+    expect(after.rank[2]).toBe(0);
+    expect(after.scored[2]).toBe(0);
+    expect(Array.from(after.composite.slice(0, 2))).toEqual(Array.from(before.composite));
+  });
+
+  it.each([
+    ['no clients', records({ clients: [] })],
+    ['one client, no records', records({ clients: [{ id: 'a' }] })],
+    [
+      'identical clients',
+      records({
+        clients: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+        transactions: ['a', 'b', 'c'].map((clientId) => ({
+          clientId,
+          date: '2026-01-01',
+          amount: 10,
+        })),
+      }),
+    ],
+    [
+      'refunds only',
+      records({
+        clients: [{ id: 'a' }],
+        transactions: [{ clientId: 'a', date: '2026-01-01', amount: -10 }],
+      }),
+    ],
+  ])('%s: no NaN in a score, one tier each, ranks 1..N', (_, data) => {
+    const result = score(data);
+    const n = data.clients.length;
+    expect(result.composite.every((x) => Number.isFinite(x) && x >= 0 && x <= 100)).toBe(true);
+    expect(Array.from(result.rank).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: n }, (_, i) => i + 1),
+    );
+    for (let c = 0; c < n; c += 1) {
+      expect(result.tier[c]).toBeLessThan(4);
+      expect(result.abc[c]).toBeLessThan(3);
+    }
+  });
+});

@@ -33,7 +33,7 @@ const ALLOWED = {
   backup: { values: ['schema', 'lib'], types: ['engine'] },
   db: { values: ['schema', 'lib'], types: ['engine'] },
   worker: { values: ['engine', 'backup', 'db', 'schema', 'lib'], types: [] },
-  features: { values: ['db', 'worker', 'schema', 'ui', 'lib', 'i18n'], types: ['engine'] },
+  features: { values: ['db', 'worker', 'schema', 'engine', 'ui', 'lib', 'i18n'], types: [] },
 };
 
 /** @param {keyof typeof ALLOWED} folder */
@@ -129,6 +129,12 @@ export default ts.config(
         },
       ],
     },
+  },
+  {
+    // Views over a scores record index its typed-array columns with positions taken from
+    // the same record; `!` says so where a guard would only hide a broken record.
+    files: ['src/features/clients/**', 'src/features/client/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     // Benchmarks report on the console; that is their output.

@@ -7,11 +7,21 @@ export const ROUTES = {
   '/settings': 'settings',
 } as const;
 
-export type RouteName = (typeof ROUTES)[keyof typeof ROUTES] | 'not-found';
+export type RouteName = (typeof ROUTES)[keyof typeof ROUTES] | 'client' | 'not-found';
+
+/** `/clients/<id>`: one client's file. */
+const CLIENT_PATH = /^\/clients\/([^/]+)$/;
 
 export function routeFor(pathname: string): RouteName {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (CLIENT_PATH.test(trimmed)) return 'client';
   return (ROUTES as Record<string, RouteName>)[trimmed] ?? 'not-found';
+}
+
+/** The client id of a `/clients/<id>` path, or null. */
+export function clientIdFor(pathname: string): string | null {
+  const match = CLIENT_PATH.exec(pathname.replace(/\/+$/, ''));
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
 /**
@@ -21,6 +31,7 @@ export function routeFor(pathname: string): RouteName {
 export class Router {
   url = $state.raw(new URL(window.location.href));
   route: RouteName = $derived(routeFor(this.url.pathname));
+  clientId: string | null = $derived(clientIdFor(this.url.pathname));
 
   /** Starts listening; returns the function that stops. */
   start(): () => void {

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Client } from '$schema/client';
 import type { Complaint } from '$schema/complaint';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
@@ -10,6 +10,7 @@ import { SETTINGS_ID, type Settings } from '$schema/settings';
 import { SCHEMA_VERSIONS } from './versions/index';
 import type { SchemaVersion } from './versions/types';
 import type { Transaction as Invoice } from '$schema/transaction';
+import type { ChangeRecord, ScoresRecord, SnapshotPart } from './derived-records';
 
 export const DATABASE_NAME = 'tierwise';
 
@@ -35,6 +36,9 @@ export class TierwiseDb extends Dexie {
   evaluations!: EntityTable<Evaluation, 'id'>;
   models!: EntityTable<ScoringModel, 'id'>;
   settings!: EntityTable<Settings, 'id'>;
+  snapshots!: Table<SnapshotPart, string>;
+  scores!: EntityTable<ScoresRecord, 'id'>;
+  changes!: EntityTable<ChangeRecord, 'seq'>;
 
   /**
    * @param name the IndexedDB name (tests use their own)

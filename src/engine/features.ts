@@ -58,9 +58,10 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
   };
   const tx = snapshot.transactions;
   const referrals = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const referrer = snapshot.clients.referrer[i]!;
-    if (referrer >= 0) referrals[referrer]! += 1;
+  const indexOf = new Map(snapshot.clients.ids.map((id, i) => [id, i]));
+  for (const referrerId of snapshot.clients.referrerId) {
+    const referrer = referrerId === null ? undefined : indexOf.get(referrerId);
+    if (referrer !== undefined) referrals[referrer]! += 1;
   }
 
   for (let c = 0; c < n; c += 1) {

@@ -7,6 +7,8 @@ export * from './model';
 export {
   NO_DAY,
   buildSnapshot,
+  emptySnapshot,
+  mergeSnapshot,
   satisfactionPercent,
   type Snapshot,
   type SnapshotRecords,

@@ -30,8 +30,8 @@ export interface ClientColumns {
   budget: Uint8Array;
   growthRoom: Uint8Array;
   influence: Uint8Array;
-  /** Index of the client who referred this one, or -1. */
-  referrer: Int32Array;
+  /** Id of the client who referred this one, or null (ids, not indexes: they survive patches). */
+  referrerId: (string | null)[];
   /** Manually pinned tier id, or null. */
   pinTier: (string | null)[];
 }
@@ -146,9 +146,7 @@ export function buildSnapshot(records: SnapshotRecords): Snapshot {
     budget: Uint8Array.from(clients, (c) => rating(c.budget)),
     growthRoom: Uint8Array.from(clients, (c) => rating(c.growthRoom)),
     influence: Uint8Array.from(clients, (c) => rating(c.influence)),
-    referrer: Int32Array.from(clients, (c) =>
-      c.referredById === undefined ? -1 : (indexOf.get(c.referredById) ?? -1),
-    ),
+    referrerId: clients.map((c) => c.referredById ?? null),
     pinTier: clients.map((c) => c.pin?.tierId ?? null),
   };
 
@@ -229,4 +227,87 @@ function groupRows<T extends { clientId: string }>(
   for (const k of keyed) offsets[k.client + 1]! += 1;
   for (let i = 0; i < clients; i += 1) offsets[i + 1]! += offsets[i]!;
   return { rows: keyed.map((k) => k.row), offsets };
+}
+
+/**
+ * A new snapshot where the clients in `patch` replace (or join) those of `base` and the
+ * ids in `removed` leave. Used when a few clients' records change: only their rows are
+ * read again, the rest is copied column by column (a few milliseconds for a million
+ * transactions).
+ */
+export function mergeSnapshot(
+  base: Snapshot,
+  patch: Snapshot,
+  removed: ReadonlySet<string>,
+): Snapshot {
+  const patchIndex = new Map(patch.clients.ids.map((id, i) => [id, i]));
+  const ids = [
+    ...base.clients.ids.filter((id) => !removed.has(id) && !patchIndex.has(id)),
+    ...patch.clients.ids.filter((id) => !removed.has(id)),
+  ].sort();
+  const baseIndex = new Map(base.clients.ids.map((id, i) => [id, i]));
+  // For each client of the result: which snapshot it comes from, and its index there.
+  const sources = ids.map((id) => {
+    const p = patchIndex.get(id);
+    return p !== undefined ? { from: patch, at: p } : { from: base, at: baseIndex.get(id)! };
+  });
+  const pick = <T>(column: (s: Snapshot) => ArrayLike<T>): T[] =>
+    sources.map(({ from, at }) => column(from)[at]!);
+  const clients: ClientColumns = {
+    ids,
+    archived: Uint8Array.from(pick((s) => s.clients.archived)),
+    needType: Int8Array.from(pick((s) => s.clients.needType)),
+    needStrength: Uint8Array.from(pick((s) => s.clients.needStrength)),
+    needUrgency: Uint8Array.from(pick((s) => s.clients.needUrgency)),
+    budget: Uint8Array.from(pick((s) => s.clients.budget)),
+    growthRoom: Uint8Array.from(pick((s) => s.clients.growthRoom)),
+    influence: Uint8Array.from(pick((s) => s.clients.influence)),
+    referrerId: pick((s) => s.clients.referrerId),
+    pinTier: pick((s) => s.clients.pinTier),
+  };
+  return {
+    clients,
+    transactions: mergeGroups(sources, (s) => s.transactions),
+    interactions: mergeGroups(sources, (s) => s.interactions),
+    feedback: mergeGroups(sources, (s) => s.feedback),
+    complaints: mergeGroups(sources, (s) => s.complaints),
+  };
+}
+
+/** Concatenates each client's segment of every column of a grouped table. */
+function mergeGroups<G extends Grouped>(
+  sources: readonly { from: Snapshot; at: number }[],
+  table: (s: Snapshot) => G,
+): G {
+  const offsets = new Int32Array(sources.length + 1);
+  sources.forEach(({ from, at }, i) => {
+    const o = table(from).offsets;
+    offsets[i + 1] = offsets[i]! + (o[at + 1]! - o[at]!);
+  });
+  const total = offsets[sources.length]!;
+  const template = table(sources[0]?.from ?? emptySnapshot());
+  const out = { offsets } as Record<string, unknown>;
+  for (const [name, column] of Object.entries(template)) {
+    if (name === 'offsets') continue;
+    const Constructor = (column as Int32Array).constructor as new (length: number) => Int32Array;
+    const merged = new Constructor(total);
+    sources.forEach(({ from, at }, i) => {
+      const source = table(from);
+      const o = source.offsets;
+      const values = (source as unknown as Record<string, Int32Array>)[name]!;
+      merged.set(values.subarray(o[at]!, o[at + 1]!), offsets[i]!);
+    });
+    out[name] = merged;
+  }
+  return out as G; // same column names and array types as the template table
+}
+
+export function emptySnapshot(): Snapshot {
+  return buildSnapshot({
+    clients: [],
+    transactions: [],
+    interactions: [],
+    feedback: [],
+    complaints: [],
+  });
 }

@@ -40,3 +40,10 @@ export function daysBetween(earlier: IsoDate, later: IsoDate): number {
 export function noonTimestamp(date: IsoDate): string {
   return `${date}T12:00:00.000Z`;
 }
+
+/** The calendar day a moment falls on in the local time zone (what a user means by "today"). */
+export function localDate(moment: Date): IsoDate {
+  return fromEpochDay(
+    Math.floor((moment.getTime() - moment.getTimezoneOffset() * 60_000) / MS_PER_DAY),
+  );
+}

@@ -3,12 +3,17 @@ import { generateDataset } from '$backup/sample/generate-dataset';
 import { SAMPLE_DATASET, type DatasetOptions } from '$backup/sample/plan-dataset';
 import { TierwiseDb } from '$db/database';
 import { writeBundles } from '$db/dataset-writer';
+import { ALL_CLIENTS } from '$db/derived-records';
 import { clearAllData, countRecords } from '$db/workspace';
 import { isIsoDate } from '$lib/dates';
 import type { DatasetCounts } from '$schema/client-bundle';
+import { ScoringService, type ScoringStatus } from './scoring-service';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
 const db = new TierwiseDb();
+
+const scoring = new ScoringService(db);
+scoring.start();
 
 /** One writer at a time across every tab of the workspace. */
 const WRITE_LOCK = 'tierwise:write';
@@ -40,13 +45,23 @@ const api = {
         throw new WorkspaceNotEmptyError('The workspace already has clients.');
       }
       const bundles = generateDataset({ ...size, asOf });
-      return writeBundles(db, bundles, onProgress ? { onProgress } : {});
+      const counts = await writeBundles(db, bundles, onProgress ? { onProgress } : {});
+      await db.changes.add({ clientId: ALL_CLIENTS });
+      return counts;
     });
   },
 
   /** Deletes every client and record (the model and settings stay). */
   async clearAllData(): Promise<void> {
-    await withWriteLock(() => clearAllData(db));
+    await withWriteLock(async () => {
+      await clearAllData(db);
+      await db.changes.add({ clientId: ALL_CLIENTS });
+    });
+  },
+
+  /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */
+  watchScoring(listener: (status: ScoringStatus) => void): void {
+    scoring.watch(listener);
   },
 };
 

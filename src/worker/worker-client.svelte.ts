@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
+import type { ScoringStatus } from './scoring-service';
 import type { TierwiseWorkerApi } from './tierwise.worker';
 
 /**
@@ -13,6 +14,9 @@ export class WorkerClient {
   /** Rows written by the current job, for progress bars; null when nothing reports. */
   progress = $state<number | null>(null);
 
+  /** What the scoring worker is doing; null until it first reports. */
+  scoring = $state.raw<ScoringStatus | null>(null);
+
   readonly #remote: Comlink.Remote<TierwiseWorkerApi>;
 
   constructor() {
@@ -21,6 +25,11 @@ export class WorkerClient {
       name: 'tierwise',
     });
     this.#remote = Comlink.wrap<TierwiseWorkerApi>(worker);
+    void this.#remote.watchScoring(
+      Comlink.proxy((status: ScoringStatus) => {
+        this.scoring = status;
+      }),
+    );
   }
 
   get busy(): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeFor } from '$app/router.svelte';
+import { clientIdFor, routeFor } from '$app/router.svelte';
 
 describe('routeFor', () => {
   it.each([
@@ -10,8 +10,17 @@ describe('routeFor', () => {
     ['/data', 'data'],
     ['/settings', 'settings'],
     ['/nowhere', 'not-found'],
-    ['/clients/extra', 'not-found'],
+    ['/clients/abc-123', 'client'],
+    ['/clients/abc/extra', 'not-found'],
   ])('%s → %s', (path, route) => {
     expect(routeFor(path)).toBe(route);
+  });
+});
+
+describe('clientIdFor', () => {
+  it('reads the client id of a client path', () => {
+    expect(clientIdFor('/clients/abc-123')).toBe('abc-123');
+    expect(clientIdFor('/clients/%E7%8E%8B')).toBe('王');
+    expect(clientIdFor('/clients')).toBeNull();
   });
 });

@@ -111,4 +111,30 @@ describe('database versions', () => {
     }
     after.close();
   });
+
+  it('the released version 2 opens a version-1 database with every row intact', async () => {
+    const name = dbName();
+    const before = new TierwiseDb(name, [v1]);
+    await writeBundles(
+      before,
+      generateDataset({ seed: 4, asOf: '2026-06-30', clients: 10, transactions: 80 }),
+    );
+    const tables = [
+      'clients',
+      'transactions',
+      'interactions',
+      'feedback',
+      'complaints',
+      'models',
+      'settings',
+    ];
+    const snapshot = await Promise.all(tables.map((t) => before.table(t).toArray()));
+    before.close();
+    const after = new TierwiseDb(name);
+    await after.open();
+    expect(after.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    expect(await Promise.all(tables.map((t) => after.table(t).toArray()))).toEqual(snapshot);
+    expect(await after.scores.count()).toBe(0);
+    after.close();
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSnapshot,
   LIFECYCLE_STAGES,
+  mergeSnapshot,
   scoreClients,
   type ScoreResult,
   type SnapshotRecords,
@@ -221,5 +222,39 @@ describe('scoreClients', () => {
       expect(result.tier[c]).toBeLessThan(4);
       expect(result.abc[c]).toBeLessThan(3);
     }
+  });
+});
+
+describe('mergeSnapshot', () => {
+  it('patching a few clients gives the snapshot a full rebuild would', () => {
+    const data = sampleRecords();
+    const base = buildSnapshot(data);
+    const changed = data.clients.slice(3, 6).map((c) => c.id);
+    const gone = data.clients[10]!.id;
+    const edited: SnapshotRecords = {
+      clients: [
+        ...data.clients.filter((c) => c.id !== gone),
+        { id: 'zz-new', referredById: changed[0] },
+      ],
+      transactions: data.transactions
+        .filter((t) => t.clientId !== gone && t.clientId !== changed[1])
+        .map((t) => (t.clientId === changed[0] ? { ...t, amount: t.amount * 2 } : t))
+        .concat([{ clientId: 'zz-new', date: '2026-06-01', amount: 10 }]),
+      interactions: data.interactions.filter((r) => r.clientId !== gone),
+      feedback: data.feedback.filter((r) => r.clientId !== gone),
+      complaints: data.complaints.filter((r) => r.clientId !== gone),
+    };
+    const only = (ids: string[]) => {
+      const keep = new Set(ids);
+      return buildSnapshot({
+        clients: edited.clients.filter((c) => keep.has(c.id)),
+        transactions: edited.transactions.filter((r) => keep.has(r.clientId)),
+        interactions: edited.interactions.filter((r) => keep.has(r.clientId)),
+        feedback: edited.feedback.filter((r) => keep.has(r.clientId)),
+        complaints: edited.complaints.filter((r) => keep.has(r.clientId)),
+      });
+    };
+    const merged = mergeSnapshot(base, only([...changed, 'zz-new']), new Set([gone]));
+    expect(merged).toEqual(buildSnapshot(edited));
   });
 });

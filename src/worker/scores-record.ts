@@ -1,0 +1,49 @@
+import { DIMENSION_KEYS, type ScoreResult } from '$engine/index';
+import type { ScoresRecord } from '$db/derived-records';
+import type { ScoringModel } from '$schema/scoring-model';
+
+/** Packs an engine result into the stored, compact form (32-bit floats are plenty for display). */
+export function toScoresRecord(
+  result: ScoreResult,
+  model: ScoringModel,
+  context: { asOf: string; seq: number; durationMs: number; now: Date },
+): ScoresRecord {
+  const f32 = (column: Float64Array): Float32Array => Float32Array.from(column);
+  const n = result.clientIds.length;
+  const metricValues = new Float32Array(result.slots.length * n);
+  result.slots.forEach((slot, j) => metricValues.set(result.metrics[slot.metric], j * n));
+  return {
+    id: 'current',
+    engineVersion: result.engineVersion,
+    modelId: model.id,
+    modelUpdatedAt: model.updatedAt,
+    asOf: context.asOf,
+    computedAt: context.now.toISOString(),
+    seq: context.seq,
+    durationMs: context.durationMs,
+    clientIds: [...result.clientIds],
+    scored: result.scored,
+    rank: result.rank,
+    composite: f32(result.composite),
+    dimensions: Object.fromEntries(
+      DIMENSION_KEYS.map((key) => [key, f32(result.dimensions[key])]),
+    ) as ScoresRecord['dimensions'], // one entry per dimension key
+    tier: result.tier,
+    computedTier: result.computedTier,
+    pinned: result.pinned,
+    abc: result.abc,
+    r: result.r,
+    f: result.f,
+    m: result.m,
+    segment: result.segment,
+    lifecycle: result.lifecycle,
+    churnWarning: result.churnWarning,
+    pActive: f32(result.pActive),
+    windowRevenue: result.facts.windowRevenue,
+    lastPurchaseDay: result.facts.lastPurchaseDay,
+    lastContactDay: result.facts.lastContactDay,
+    slots: result.slots,
+    metricValues,
+    contributions: f32(result.contributions),
+  };
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { loadSampleData } from './app';
+
+test('the clients are ranked; editing an invoice rescores in the worker without a reload or a long task', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(60);
+  const ranks = await page.locator('[data-cell="rank"]').allInnerTexts();
+  expect(ranks.map(Number)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  const scores = (await page.locator('[data-cell="score"]').allInnerTexts()).map(Number);
+  expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+
+  // An active client from the lower half: its latest invoice is in the scoring window.
+  const lowerActive = rows.filter({
+    has: page.locator('[data-cell="lifecycle"]', { hasText: 'Active' }),
+  });
+  const count = await lowerActive.count();
+  const target = lowerActive.nth(count - 1);
+  const rankBefore = Number(await target.locator('[data-cell="rank"]').innerText());
+  const name = (await target.locator('th a').innerText()).trim();
+  await target.locator('th a').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  const scoreText = page.getByTestId('client-score');
+  await expect(scoreText).toBeVisible();
+  const before = await scoreText.innerText();
+  const tierBefore = await page.locator('#score-title .badge').innerText();
+
+  // Watch the main thread for long tasks from here on.
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+
+  const firstInvoice = page.locator('[data-transaction-id]').first();
+  await firstInvoice.getByRole('button', { name: 'Edit' }).click();
+  const amount = firstInvoice.getByRole('textbox');
+  await amount.fill('lots');
+  await firstInvoice.getByRole('button', { name: 'Save' }).click();
+  await expect(firstInvoice.getByRole('alert')).toContainText('Enter the amount as a number');
+  await expect(scoreText).toHaveText(before);
+
+  await amount.fill('250000');
+  await firstInvoice.getByRole('button', { name: 'Save' }).click();
+  await expect(firstInvoice).toContainText('$250,000');
+  await expect(scoreText).not.toHaveText(before, { timeout: 10_000 });
+  const after = Number((await scoreText.innerText()).replace(/[^\d.]/g, ''));
+  expect(after).toBeGreaterThan(Number(before.replace(/[^\d.]/g, '')));
+  await expect(page.locator('#score-title .badge')).not.toHaveText(tierBefore);
+
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { longTasks: number[] }).longTasks,
+  );
+  expect(longTasks.filter((d) => d > 200)).toEqual([]);
+
+  // The list agrees, and the client has moved up.
+  await page.getByRole('link', { name: 'All clients' }).click();
+  const row = page.locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) });
+  expect(Number(await row.locator('[data-cell="rank"]').innerText())).toBeLessThan(rankBefore);
+  await expect(row.locator('[data-cell="tier"]')).not.toHaveText(tierBefore);
+});

@@ -6,7 +6,7 @@ export type MetricColumns = Record<MetricKey, Float64Array>;
 
 /** Facts the views show beside the scores. */
 export interface ClientFacts {
-  /** Net revenue (refunds subtracted) in the evaluation window. */
+  /** Net revenue (refunds subtracted) over the evaluation window, in currency units. */
   windowRevenue: Float64Array;
   /** Net revenue over the whole history. */
   lifetimeRevenue: Float64Array;

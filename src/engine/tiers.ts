@@ -74,7 +74,7 @@ export const ABC_CLASSES = ['A', 'B', 'C'] as const;
 export type AbcClass = (typeof ABC_CLASSES)[number];
 
 /**
- * ABC / Pareto classes by revenue in the window. Clients are taken by revenue, highest
+ * ABC / Pareto classes by revenue over the evaluation window: clients are taken by revenue, highest
  * first (ties in rank order); a client is A while the revenue of the clients before it is
  * under `aPercent` of the total (so the client that crosses 80% is still A), B while it is
  * under `aPercent + bPercent`, C after. No positive revenue: C.

@@ -54,6 +54,11 @@ export interface ScoresRecord {
   slots: MetricSlot[];
   /** slots × clients: the metric's raw value (NaN = no data). */
   metricValues: Float32Array;
-  /** slots × clients: points added to the composite (NaN = no data). */
-  contributions: Float32Array;
+  /** slots × clients: the metric's normalised value, 0–1 (NaN = no data). */
+  normalised: Float32Array;
+  /**
+   * dimensions × clients: composite points per unit of weight × normalised value; with
+   * `normalised` and the slot weights, each metric's contribution (`contribution()`).
+   */
+  pointsPerUnit: Float32Array;
 }

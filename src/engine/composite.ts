@@ -6,21 +6,49 @@ import { normalise } from './normalise';
 export interface MetricSlot {
   dimension: DimensionKey;
   metric: MetricKey;
+  /** The metric's weight within its dimension. */
+  weight: number;
 }
 
-export interface CompositeScores {
+/** What it takes to explain any client's score, metric by metric (see `contribution`). */
+export interface Explanation {
   slots: MetricSlot[];
+  /**
+   * slots × clients (slot j of client c at `j * clients + c`): each metric's normalised
+   * value, 0–1 with its direction applied, NaN where the client has no data for it.
+   * 32-bit: it is for display, and halves the largest buffer of a run.
+   */
+  normalised: Float32Array;
+  /**
+   * dimensions × clients (dimension d of client c at `d * clients + c`): the composite
+   * points one unit of weight × normalised value adds, i.e. 100 × the dimension's share
+   * of the composite over the weights of the metrics the client has data for in it.
+   */
+  pointsPerUnit: Float32Array;
+}
+
+export interface CompositeScores extends Explanation {
   /** 0–100 per client; NaN when the dimension has no data for that client. */
   dimensions: Record<DimensionKey, Float64Array>;
   /** 0–100 per client (0 when no dimension has data, which no real client lacks). */
   composite: Float64Array;
-  /** slots × clients (slot j of client c at `j * clients + c`): each metric's normalised value (0–1, NaN = no data). */
-  normalised: Float64Array;
-  /**
-   * slots × clients, like `normalised`: the points (0–100 scale) each metric adds to the composite. A client's
-   * entries sum to the composite exactly: this is the "why" of a client's score.
-   */
-  contributions: Float64Array;
+}
+
+/**
+ * The points (0–100 scale) metric slot `j` adds to client `c`'s composite, NaN when the
+ * client has no data for it. A client's contributions add up to its composite (to 32-bit
+ * precision): this is the "why" of a score, computed on demand for the client shown
+ * rather than for every client on every run.
+ */
+export function contribution(explanation: Explanation, j: number, c: number): number {
+  const clients = explanation.pointsPerUnit.length / DIMENSION_KEYS.length;
+  const slot = explanation.slots[j]!;
+  const d = DIMENSION_KEYS.indexOf(slot.dimension);
+  return (
+    explanation.pointsPerUnit[d * clients + c]! *
+    slot.weight *
+    explanation.normalised[j * clients + c]!
+  );
 }
 
 /**
@@ -37,77 +65,71 @@ export function scoreComposite(
   include: Uint8Array,
 ): CompositeScores {
   const n = include.length;
-  const slots: MetricSlot[] = [];
-  const columns: Float64Array[] = [];
-  const weights: number[] = [];
-  const slotDimension: number[] = [];
-  DIMENSION_KEYS.forEach((dimension, d) => {
-    if (definition.dimensions[dimension].weight <= 0) return; // adds nothing to any score
-    for (const spec of definition.dimensions[dimension].metrics) {
-      if (spec.weight <= 0) continue;
-      const column = normalise(metrics[spec.metric], spec.normalisation, include);
-      if (spec.direction === 'lower') {
-        for (let c = 0; c < n; c += 1) column[c] = 1 - column[c]!;
-      }
-      slots.push({ dimension, metric: spec.metric });
-      columns.push(column);
-      weights.push(spec.weight);
-      slotDimension.push(d);
+  const dims = DIMENSION_KEYS.length;
+  const specs = DIMENSION_KEYS.flatMap((dimension, d) =>
+    definition.dimensions[dimension].weight <= 0
+      ? [] // adds nothing to any score
+      : definition.dimensions[dimension].metrics
+          .filter((spec) => spec.weight > 0)
+          .map((spec) => ({ ...spec, dimension, d })),
+  );
+  const slots: MetricSlot[] = specs.map(({ dimension, metric, weight }) => ({
+    dimension,
+    metric,
+    weight,
+  }));
+  const dimensionWeights = DIMENSION_KEYS.map((k) => definition.dimensions[k].weight);
+  // Per dimension and client: Σ wᵢxᵢ and Σ wᵢ over the metrics with data.
+  const sums = DIMENSION_KEYS.map(() => new Float64Array(n));
+  const weightSums = DIMENSION_KEYS.map(() => new Float64Array(n));
+  // Each metric is normalised into one reused column (it stays in cache), then folded
+  // into the sums and kept, 32-bit, for explanations. Clients left out get NaN from
+  // normalise, so NaN alone marks "no data" from here on.
+  const column = new Float64Array(n);
+  const normalised = new Float32Array(n * specs.length);
+  specs.forEach((spec, j) => {
+    normalise(metrics[spec.metric], spec.normalisation, include, column);
+    const lower = spec.direction === 'lower';
+    const weight = spec.weight;
+    const sum = sums[spec.d]!;
+    const weightSum = weightSums[spec.d]!;
+    const kept = normalised.subarray(j * n, (j + 1) * n);
+    for (let c = 0; c < n; c += 1) {
+      const x = lower ? 1 - column[c]! : column[c]!;
+      kept[c] = x;
+      if (Number.isNaN(x)) continue;
+      sum[c]! += weight * x;
+      weightSum[c]! += weight;
     }
   });
-  const s = slots.length;
-  const dims = DIMENSION_KEYS.length;
-  const dimensionWeights = DIMENSION_KEYS.map((k) => definition.dimensions[k].weight);
-  // Column-major (slot by slot) so every inner loop walks contiguous memory.
-  const normalised = new Float64Array(n * s);
-  const sums = new Float64Array(n * dims);
-  const weightSums = new Float64Array(n * dims);
-  for (let j = 0; j < s; j += 1) {
-    const column = columns[j]!;
-    const weight = weights[j]!;
-    const d = slotDimension[j]!;
-    normalised.set(column, j * n);
-    for (let c = 0; c < n; c += 1) {
-      const x = column[c]!;
-      if (Number.isNaN(x) || !include[c]) continue;
-      sums[c * dims + d]! += weight * x;
-      weightSums[c * dims + d]! += weight;
-    }
-  }
-  const dimensions = Object.fromEntries(
-    DIMENSION_KEYS.map((k) => [k, new Float64Array(n).fill(NaN)]),
-  ) as Record<DimensionKey, Float64Array>; // every key is filled just above
+  // A dimension's score is NaN (0 / 0) for a client with no data in it.
+  const dimensionColumns = sums.map((sum, d) => {
+    const weightSum = weightSums[d]!;
+    const score = new Float64Array(n);
+    for (let c = 0; c < n; c += 1) score[c] = (100 * sum[c]!) / weightSum[c]!;
+    return score;
+  });
   const composite = new Float64Array(n);
-  // The share of the composite each dimension carries for a client: its weight over the
-  // weights of the dimensions that client has data for.
-  const share = new Float64Array(n * dims);
+  const pointsPerUnit = new Float32Array(dims * n);
   for (let c = 0; c < n; c += 1) {
     if (!include[c]) continue;
     let presentWeight = 0;
     for (let d = 0; d < dims; d += 1) {
-      if (weightSums[c * dims + d]! > 0) presentWeight += dimensionWeights[d]!;
+      if (weightSums[d]![c]! > 0) presentWeight += dimensionWeights[d]!;
     }
+    if (presentWeight === 0) continue;
     let total = 0;
     for (let d = 0; d < dims; d += 1) {
-      const w = weightSums[c * dims + d]!;
+      const w = weightSums[d]![c]!;
       if (w === 0) continue;
-      const score = (100 * sums[c * dims + d]!) / w;
-      dimensions[DIMENSION_KEYS[d]!][c] = score;
-      share[c * dims + d] = presentWeight > 0 ? dimensionWeights[d]! / presentWeight : 0;
-      total += share[c * dims + d]! * score;
+      const dimensionShare = dimensionWeights[d]! / presentWeight;
+      total += dimensionShare * dimensionColumns[d]![c]!;
+      pointsPerUnit[d * n + c] = (100 * dimensionShare) / w;
     }
     composite[c] = total;
   }
-  const contributions = new Float64Array(n * s).fill(NaN);
-  for (let j = 0; j < s; j += 1) {
-    const weight = weights[j]!;
-    const d = slotDimension[j]!;
-    for (let c = 0; c < n; c += 1) {
-      const x = normalised[j * n + c]!;
-      if (Number.isNaN(x) || !include[c]) continue;
-      contributions[j * n + c] =
-        (100 * share[c * dims + d]! * weight * x) / weightSums[c * dims + d]!;
-    }
-  }
-  return { slots, dimensions, composite, normalised, contributions };
+  const dimensions = Object.fromEntries(
+    DIMENSION_KEYS.map((k, d) => [k, dimensionColumns[d]!]),
+  ) as Record<DimensionKey, Float64Array>; // one entry per dimension key
+  return { slots, dimensions, composite, normalised, pointsPerUnit };
 }

@@ -56,13 +56,11 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     lastContactDay: new Int32Array(n).fill(NO_DAY),
     resolvedComplaints: new Int32Array(n),
   };
-  const tx = snapshot.transactions;
-  const referrals = new Int32Array(n);
-  const indexOf = new Map(snapshot.clients.ids.map((id, i) => [id, i]));
-  for (const referrerId of snapshot.clients.referrerId) {
-    const referrer = referrerId === null ? undefined : indexOf.get(referrerId);
-    if (referrer !== undefined) referrals[referrer]! += 1;
-  }
+  const referrals = countReferrals(snapshot.clients);
+  // Columns and settings in locals: this loop runs once per transaction.
+  const { offsets, day: dayColumn, amount: amountColumn, cost: costColumn } = snapshot.transactions;
+  const { hours: hoursColumn, dueDay: dueColumn, paidDay: paidColumn } = snapshot.transactions;
+  const hourlyRate = definition.hourlyRate;
 
   for (let c = 0; c < n; c += 1) {
     let lifetime = 0;
@@ -78,19 +76,19 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     let dueCount = 0;
     let onTime = 0;
     let lateDays = 0;
-    for (let k = tx.offsets[c]!; k < tx.offsets[c + 1]!; k += 1) {
-      const day = tx.day[k]!;
+    const end = offsets[c + 1]!;
+    for (let k = offsets[c]!; k < end; k += 1) {
+      const day = dayColumn[k]!;
       if (day > asOfDay) break; // rows are in date order
-      const amount = tx.amount[k]!;
+      const amount = amountColumn[k]!;
       lifetime += amount;
       const inWindow = day > windowStart;
       if (inWindow) {
         windowRevenue += amount;
-        const cost = tx.cost[k]!;
-        const hours = tx.hours[k]!;
+        const cost = costColumn[k]!;
+        const hours = hoursColumn[k]!;
         windowCost +=
-          (Number.isNaN(cost) ? 0 : cost) +
-          (Number.isNaN(hours) ? 0 : hours * definition.hourlyRate);
+          (Number.isNaN(cost) ? 0 : cost) + (Number.isNaN(hours) ? 0 : hours * hourlyRate);
       } else if (day > previousStart) {
         previousRevenue += amount;
       }
@@ -105,16 +103,19 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
         if (firstDay === NO_DAY) firstDay = day;
         lastDay = day;
       }
-      const due = tx.dueDay[k]!;
+      const due = dueColumn[k]!;
       if (amount > 0 && due !== NO_DAY) {
-        const paid = tx.paidDay[k]!;
+        const paid = paidColumn[k]!;
         const settled = paid !== NO_DAY && paid <= asOfDay;
         // Count an invoice once it is paid or overdue; one not yet due says nothing.
         if (settled || due < asOfDay) {
           dueCount += 1;
           const late = (settled ? paid : asOfDay) - due;
-          if (late <= 0) onTime += 1;
-          else lateDays += late;
+          // Without a branch (whether an invoice was late is a coin toss to the CPU):
+          // onTime is −1 when paid by the due date (late ≤ 0), else 0.
+          const early = (late - 1) >> 31;
+          onTime -= early;
+          lateDays += late & ~early;
         }
       }
     }
@@ -149,6 +150,27 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
   return { metrics, facts };
 }
 
+/**
+ * Referrals given, per client. Clients are sorted by id, so each referrer is found by
+ * binary search: no id map to build on every run.
+ */
+function countReferrals(clients: Snapshot['clients']): Int32Array {
+  const { ids, referrerId } = clients;
+  const counts = new Int32Array(ids.length);
+  for (const id of referrerId) {
+    if (id === null) continue;
+    let low = 0;
+    let high = ids.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (ids[middle]! < id) low = middle + 1;
+      else high = middle;
+    }
+    if (ids[low] === id) counts[low]! += 1;
+  }
+  return counts;
+}
+
 /** Satisfaction, complaints and last contact, from their own columns. */
 function addRecordMetrics(
   snapshot: Snapshot,
@@ -181,11 +203,14 @@ function addRecordMetrics(
     metrics.openComplaints[c] = open;
     facts.resolvedComplaints[c] = resolved;
 
+    // The latest contact on or before the as-of day: rows are in date order, so walk back.
     let last = NO_DAY;
-    for (let k = interactions.offsets[c]!; k < interactions.offsets[c + 1]!; k += 1) {
+    for (let k = interactions.offsets[c + 1]! - 1; k >= interactions.offsets[c]!; k -= 1) {
       const day = interactions.day[k]!;
-      if (day > asOfDay) break;
-      last = day;
+      if (day <= asOfDay) {
+        last = day;
+        break;
+      }
     }
     facts.lastContactDay[c] = last;
     if (last !== NO_DAY) metrics.daysSinceContact[c] = asOfDay - last;

@@ -20,7 +20,13 @@ export {
 } from './snapshot';
 export { computeFeatures, type MetricColumns, type ClientFacts } from './features';
 export { normalise, percentileRanks } from './normalise';
-export { scoreComposite, type MetricSlot } from './composite';
+export {
+  contribution,
+  scoreComposite,
+  type CompositeScores,
+  type Explanation,
+  type MetricSlot,
+} from './composite';
 export {
   ABC_CLASSES,
   LIFECYCLE_STAGES,
@@ -32,4 +38,11 @@ export {
   type LifecycleStage,
 } from './tiers';
 export { RFM_SEGMENTS, rfmScores, rfmSegment, type RfmSegment } from './rfm';
-export { ENGINE_VERSION, scoreClients, type ScoreOptions, type ScoreResult } from './score-clients';
+export {
+  ENGINE_VERSION,
+  SCORE_STAGES,
+  scoreClients,
+  type ScoreOptions,
+  type ScoreResult,
+  type ScoreStage,
+} from './score-clients';

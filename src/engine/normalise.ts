@@ -1,10 +1,10 @@
 import type { Normalisation } from './model';
-import { sortIndexes } from './sort-indexes';
+import { sortedIndexes } from './sort-indexes';
 
 /**
  * Maps a metric column to 0–1 ("how good, compared with the others"). NaN (no data)
  * stays NaN. `include[i] === 0` leaves client i out of the reference group (archived
- * clients are not scored and must not move anyone else's score).
+ * clients are not scored and must not move anyone else's score) and gives it NaN.
  *
  * - percentile: mid-rank percentile among clients with data,
  *   (below + (equal − 1) / 2) / (n − 1): the lowest value maps to 0, the highest to 1,
@@ -12,32 +12,95 @@ import { sortIndexes } from './sort-indexes';
  *   An outlier moves nobody else's score by more than one rank.
  * - minmax: (x − min) / (max − min) over the group; 0.5 when all are equal.
  * - fixed: (x − min) / (max − min) over the stated scale, clamped to 0–1.
+ *
+ * Writes into `out` when given (scoring fills one large buffer column by column).
  */
 export function normalise(
   values: Float64Array,
   normalisation: Normalisation,
   include: Uint8Array,
+  out = new Float64Array(values.length),
 ): Float64Array {
   switch (normalisation.kind) {
     case 'percentile':
-      return percentileRanks(values, include);
+      return percentileRanks(values, include, out);
     case 'minmax':
-      return minMax(values, include);
+      return minMax(values, include, out);
     case 'fixed':
-      return fixedRange(values, normalisation.min, normalisation.max);
+      return fixedRange(values, normalisation.min, normalisation.max, include, out);
   }
 }
 
-export function percentileRanks(values: Float64Array, include: Uint8Array): Float64Array {
-  const out = new Float64Array(values.length).fill(NaN);
-  const present: number[] = [];
+export function percentileRanks(
+  values: Float64Array,
+  include: Uint8Array,
+  out = new Float64Array(values.length),
+): Float64Array {
+  out.fill(NaN);
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
   for (let i = 0; i < values.length; i += 1) {
-    if (include[i] && !Number.isNaN(values[i]!)) present.push(i);
+    const x = values[i]!;
+    if (!include[i] || Number.isNaN(x)) continue;
+    count += 1;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (whole && !Number.isInteger(x)) whole = false;
   }
-  const index = Int32Array.from(present);
-  sortIndexes(index, [values]);
-  const span = index.length - 1;
-  // Walk runs of equal values: a run from sorted position i to j − 1 shares the mid rank.
+  if (count === 0) return out;
+  // Mid ranks 0 … n − 1 map to 0–1; one client (or one value) sits in the middle.
+  const span = count - 1;
+  if (whole && max - min <= COUNTED_RANGE) {
+    wholeNumberRanks(values, include, min, max - min, span, out);
+  } else {
+    sortedRanks(values, include, span, out);
+  }
+  return out;
+}
+
+/** Whole numbers (days, counts) in a range up to this wide are ranked by counting. */
+const COUNTED_RANGE = 1 << 18;
+
+/**
+ * Percentiles of whole numbers by counting, no sort: the values below v are the running
+ * count up to v − 1, and the equal ones the count at v.
+ */
+function wholeNumberRanks(
+  values: Float64Array,
+  include: Uint8Array,
+  min: number,
+  range: number,
+  span: number,
+  out: Float64Array,
+): void {
+  const counts = new Float64Array(range + 1);
+  for (let i = 0; i < values.length; i += 1) {
+    const x = values[i]!;
+    if (include[i] && !Number.isNaN(x)) counts[x - min]! += 1;
+  }
+  // Turn each count into its value's percentile: (below + (equal − 1) / 2) / span.
+  let below = 0;
+  for (let v = 0; v <= range; v += 1) {
+    const equal = counts[v]!;
+    counts[v] = span === 0 ? 0.5 : (below + (equal - 1) / 2) / span;
+    below += equal;
+  }
+  for (let i = 0; i < values.length; i += 1) {
+    const x = values[i]!;
+    if (include[i] && !Number.isNaN(x)) out[i] = counts[x - min]!;
+  }
+}
+
+/** Through a sort: a run of equal values shares the middle of its positions. */
+function sortedRanks(
+  values: Float64Array,
+  include: Uint8Array,
+  span: number,
+  out: Float64Array,
+): void {
+  const index = sortedIndexes(values, include);
   for (let i = 0; i < index.length;) {
     const x = values[index[i]!]!;
     let j = i + 1;
@@ -46,10 +109,9 @@ export function percentileRanks(values: Float64Array, include: Uint8Array): Floa
     for (let k = i; k < j; k += 1) out[index[k]!] = p;
     i = j;
   }
-  return out;
 }
 
-function minMax(values: Float64Array, include: Uint8Array): Float64Array {
+function minMax(values: Float64Array, include: Uint8Array, out: Float64Array): Float64Array {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i += 1) {
@@ -58,7 +120,7 @@ function minMax(values: Float64Array, include: Uint8Array): Float64Array {
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  const out = new Float64Array(values.length).fill(NaN);
+  out.fill(NaN);
   for (let i = 0; i < values.length; i += 1) {
     const x = values[i]!;
     if (!include[i] || Number.isNaN(x)) continue;
@@ -67,11 +129,18 @@ function minMax(values: Float64Array, include: Uint8Array): Float64Array {
   return out;
 }
 
-function fixedRange(values: Float64Array, min: number, max: number): Float64Array {
-  const out = new Float64Array(values.length);
+function fixedRange(
+  values: Float64Array,
+  min: number,
+  max: number,
+  include: Uint8Array,
+  out: Float64Array,
+): Float64Array {
+  const span = max - min;
   for (let i = 0; i < values.length; i += 1) {
-    const x = values[i]!;
-    out[i] = Number.isNaN(x) ? NaN : Math.min(1, Math.max(0, (x - min) / (max - min)));
+    const y = (values[i]! - min) / span;
+    // Comparisons with NaN are false, so no data stays NaN.
+    out[i] = include[i] ? (y < 0 ? 0 : y > 1 ? 1 : y) : NaN;
   }
   return out;
 }

@@ -56,13 +56,17 @@ export function rfmScores(
   monetary: Float64Array,
 ): { r: Uint8Array; f: Uint8Array; m: Uint8Array; segment: Uint8Array } {
   const n = include.length;
-  const buyers = include.map((inc, c) => (inc && purchaseDays[c]! > 0 ? 1 : 0));
+  const buyers = new Uint8Array(n);
+  const days = new Float64Array(n);
+  const sinceLast = new Float64Array(n);
+  for (let c = 0; c < n; c += 1) {
+    buyers[c] = include[c] && purchaseDays[c]! > 0 ? 1 : 0;
+    days[c] = purchaseDays[c]!;
+    sinceLast[c] = -recencyDays[c]!; // fewer days is better
+  }
   const quintile = (p: number): number => Math.min(5, 1 + Math.floor(p * 5));
-  const pr = percentileRanks(
-    recencyDays.map((x) => -x),
-    buyers,
-  );
-  const pf = percentileRanks(Float64Array.from(purchaseDays), buyers);
+  const pr = percentileRanks(sinceLast, buyers);
+  const pf = percentileRanks(days, buyers);
   const pm = percentileRanks(monetary, buyers);
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);

@@ -6,7 +6,7 @@ import { NO_DAY, type Snapshot } from './snapshot';
 import { abcClasses, lifecycleStage, rankClients, scoreTiers } from './tiers';
 
 /** Bumped whenever a formula changes, so stored results made by an older engine are redone. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 export interface ScoreOptions {
   /** The day the scores are "as of", in epoch days: the engine has no clock. */
@@ -14,7 +14,16 @@ export interface ScoreOptions {
   /** From the lifetime-value model, per client (NaN = unknown); optional. */
   pActive?: Float64Array;
   clv12m?: Float64Array;
+  /**
+   * Called as each stage starts, so a caller can show progress or time the stages (the
+   * engine has no clock of its own).
+   */
+  onStage?: (stage: ScoreStage) => void;
 }
+
+/** The stages of a scoring run, in the order they run. */
+export const SCORE_STAGES = ['features', 'composite', 'rank', 'tiers', 'rfm', 'lifecycle'] as const;
+export type ScoreStage = (typeof SCORE_STAGES)[number];
 
 /**
  * Every result of a scoring run, one entry per snapshot client (in snapshot order).
@@ -59,6 +68,8 @@ export function scoreClients(
   options: ScoreOptions,
 ): ScoreResult {
   const { asOfDay } = options;
+  const stage = options.onStage ?? ((): void => undefined);
+  stage('features');
   const ids = snapshot.clients.ids;
   const n = ids.length;
   const scored = snapshot.clients.archived.map((a) => (a ? 0 : 1));
@@ -67,13 +78,16 @@ export function scoreClients(
     definition,
     ...(options.clv12m ? { clv12m: options.clv12m } : {}),
   });
+  stage('composite');
   const composite = scoreComposite(metrics, definition, scored);
+  stage('rank');
   const { order, rank } = rankClients(
     scored,
     composite.composite,
     composite.dimensions.value,
     facts.windowRevenue,
   );
+  stage('tiers');
   const computedTier = scoreTiers(order, composite.composite, definition.tiers, n);
   const tier = computedTier.slice();
   const pinned = new Uint8Array(n);
@@ -87,7 +101,9 @@ export function scoreClients(
     }
   }
   const abc = abcClasses(order, facts.windowRevenue, definition.abc, n);
+  stage('rfm');
   const rfm = rfmScores(scored, facts.purchaseDays, metrics.recencyDays, facts.lifetimeRevenue);
+  stage('lifecycle');
   const pActive = options.pActive ?? new Float64Array(n).fill(NaN);
   const lifecycle = new Uint8Array(n);
   const churnWarning = new Uint8Array(n);

@@ -1,5 +1,5 @@
 import type { ScoringDefinition, TierLevel } from './model';
-import { sortIndexes } from './sort-indexes';
+import { sortedIndexes } from './sort-indexes';
 
 /**
  * The total order of scored clients: composite score, high first; ties broken by value
@@ -13,13 +13,16 @@ export function rankClients(
   value: Float64Array,
   revenue: Float64Array,
 ): { order: Int32Array; rank: Int32Array } {
-  const scored: number[] = [];
-  for (let c = 0; c < include.length; c += 1) if (include[c]) scored.push(c);
-  const order = Int32Array.from(scored);
-  // Descending by sorting the negatives; a client with no value score sorts as −1.
-  const negate = (column: Float64Array): Float64Array =>
-    column.map((x) => (Number.isNaN(x) ? 1 : -x));
-  sortIndexes(order, [negate(composite), negate(value), negate(revenue)]);
+  // Descending by sorting the negatives. Ties (rare) compare value, then revenue, high
+  // first; a client with no value score counts as −1.
+  const negated = new Float64Array(composite.length);
+  for (let c = 0; c < composite.length; c += 1) negated[c] = -composite[c]!;
+  const valueOf = (c: number): number => (Number.isNaN(value[c]!) ? -1 : value[c]!);
+  const order = sortedIndexes(
+    negated,
+    include,
+    (a, b) => valueOf(b) - valueOf(a) || revenue[b]! - revenue[a]!,
+  );
   const rank = new Int32Array(include.length);
   order.forEach((c, position) => {
     rank[c] = position + 1;
@@ -87,19 +90,22 @@ export function abcClasses(
   clients: number,
 ): Uint8Array {
   const classes = new Uint8Array(clients).fill(2);
-  const rank = new Float64Array(clients);
+  // Only clients with positive revenue take part, highest first; equal revenue in rank
+  // order.
+  const rank = new Int32Array(clients);
+  const negated = new Float64Array(clients);
+  const earning = new Uint8Array(clients);
   order.forEach((c, position) => {
     rank[c] = position;
+    negated[c] = -revenue[c]!;
+    earning[c] = revenue[c]! > 0 ? 1 : 0;
   });
-  const byRevenue = order.slice();
-  sortIndexes(byRevenue, [revenue.map((x) => -x), rank]); // equal revenue: rank order
+  const byRevenue = sortedIndexes(negated, earning, (a, b) => rank[a]! - rank[b]!);
   let total = 0;
-  for (const c of byRevenue) if (revenue[c]! > 0) total += revenue[c]!;
-  if (total <= 0) return classes;
+  for (const c of byRevenue) total += revenue[c]!;
   let before = 0;
   for (const c of byRevenue) {
     const amount = revenue[c]!;
-    if (amount <= 0) break;
     const share = (before / total) * 100;
     classes[c] = share < abc.aPercent ? 0 : share < abc.aPercent + abc.bPercent ? 1 : 2;
     before += amount;

@@ -2,6 +2,11 @@ import type { ScoringDefinition } from './scoring-model';
 
 const percentile = { kind: 'percentile' } as const;
 const rating = { kind: 'fixed', min: 1, max: 5 } as const;
+// Shares and trends have natural bounds and pile up at them (most clients pay every
+// invoice on time): a fixed scale keeps "always on time" at 1, where a percentile would
+// give the whole tie its middle rank.
+const share = { kind: 'fixed', min: 0, max: 1 } as const;
+const trend = { kind: 'fixed', min: -1, max: 1 } as const;
 
 /**
  * The model a new workspace starts with: value first, then loyalty, potential and
@@ -40,7 +45,7 @@ export const DEFAULT_SCORING_DEFINITION: ScoringDefinition = {
         },
         { metric: 'repurchaseRate', weight: 20, direction: 'higher', normalisation: percentile },
         { metric: 'tenureDays', weight: 15, direction: 'higher', normalisation: percentile },
-        { metric: 'onTimeShare', weight: 15, direction: 'higher', normalisation: percentile },
+        { metric: 'onTimeShare', weight: 15, direction: 'higher', normalisation: share },
         { metric: 'referrals', weight: 10, direction: 'higher', normalisation: percentile },
         { metric: 'openComplaints', weight: 10, direction: 'lower', normalisation: percentile },
       ],
@@ -51,7 +56,7 @@ export const DEFAULT_SCORING_DEFINITION: ScoringDefinition = {
         { metric: 'budget', weight: 30, direction: 'higher', normalisation: rating },
         { metric: 'growthRoom', weight: 30, direction: 'higher', normalisation: rating },
         { metric: 'influence', weight: 20, direction: 'higher', normalisation: rating },
-        { metric: 'spendTrend', weight: 20, direction: 'higher', normalisation: percentile },
+        { metric: 'spendTrend', weight: 20, direction: 'higher', normalisation: trend },
       ],
     },
   },

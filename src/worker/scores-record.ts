@@ -44,6 +44,7 @@ export function toScoresRecord(
     lastContactDay: result.facts.lastContactDay,
     slots: result.slots,
     metricValues,
-    contributions: f32(result.contributions),
+    normalised: result.normalised,
+    pointsPerUnit: result.pointsPerUnit,
   };
 }

@@ -1,5 +1,5 @@
 import type { ScoresRecord } from '$db/derived-records';
-import type { MetricSlot } from '$engine/index';
+import { contribution, type MetricSlot } from '$engine/index';
 
 export interface Reason {
   slot: MetricSlot;
@@ -15,7 +15,7 @@ export function reasonsFor(scores: ScoresRecord, at: number): Reason[] {
   return scores.slots
     .map((slot, j) => ({
       slot,
-      points: scores.contributions[j * n + at]!,
+      points: contribution(scores, j, at),
       value: scores.metricValues[j * n + at]!,
     }))
     .sort(

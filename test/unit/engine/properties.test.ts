@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, scoreClients, type SnapshotRecords } from '$engine/index';
+import { buildSnapshot, contribution, scoreClients, type SnapshotRecords } from '$engine/index';
 import { addDays, toEpochDay } from '$lib/dates';
 import { AS_OF, model } from './fixtures';
 
@@ -43,7 +43,7 @@ const dataset = fc
 const definitions = [model(), model((d) => (d.tiers.method = 'quotas'))];
 
 describe('scoring invariants over random client bases', () => {
-  it('one tier of each scheme per client, ranks 1..N without gaps, scores in 0–100', () => {
+  it('one tier of each scheme per client, ranks 1..N without gaps, scores in 0–100, explanations that add up', () => {
     fc.assert(
       fc.property(dataset, fc.constantFrom(...definitions), (data, definition) => {
         const result = scoreClients(buildSnapshot(data), definition, { asOfDay });
@@ -62,6 +62,12 @@ describe('scoring invariants over random client bases', () => {
             const x = result.dimensions[d][c]!;
             if (!Number.isNaN(x)) expect(x >= 0 && x <= 100 + 1e-9).toBe(true);
           }
+          // The explanation adds up to the score (to 32-bit precision).
+          const explained = result.slots
+            .map((_, j) => contribution(result, j, c))
+            .filter((p) => !Number.isNaN(p))
+            .reduce((sum, p) => sum + p, 0);
+          expect(Math.abs(explained - composite)).toBeLessThan(1e-3);
         }
       }),
       { numRuns: 150 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildSnapshot,
+  contribution,
   LIFECYCLE_STAGES,
   mergeSnapshot,
   scoreClients,
@@ -90,7 +91,8 @@ describe('the composite score', () => {
     expect(Array.from(result.composite)).toEqual([87.5, 25]);
     expect(result.slots.map((s) => s.metric)).toEqual(['monetaryTotal', 'needStrength']);
     // slot by slot: revenue (a, b), then strength (a, b)
-    expect(Array.from(result.contributions)).toEqual([75, 0, 12.5, 25]);
+    const points = [0, 1].flatMap((j) => [0, 1].map((c) => contribution(result, j, c)));
+    expect(points).toEqual([75, 0, 12.5, 25]);
   });
 
   it('leaves missing data out instead of counting it as zero', () => {
@@ -107,7 +109,8 @@ describe('the composite score', () => {
     // Equal revenue → 0.5 each. a has no rating: its score is the revenue part alone.
     expect(result.composite[0]).toBe(50);
     expect(result.composite[1]).toBe(37.5); // (3 × 0.5 + 1 × 0) / 4
-    expect(result.contributions[2]).toBeNaN(); // a's rating slot
+    expect(contribution(result, 1, 0)).toBeNaN(); // a's rating slot
+    expect(contribution(result, 0, 1) + contribution(result, 1, 1)).toBeCloseTo(37.5, 5);
   });
 
   it('a client with no feedback is not scored below one with poor feedback on loyalty', () => {

@@ -46,3 +46,64 @@ export {
   type ScoreResult,
   type ScoreStage,
 } from './score-clients';
+
+// Lifetime value and churn prediction (BG/NBD and Gamma-Gamma): docs/clv.md.
+export { TIME_UNITS, type TimeUnit } from './clv/units';
+export {
+  rfmColumns,
+  rfmSummary,
+  type GroupedTransactions,
+  type PurchaseRecord,
+  type PurchaseRule,
+  type RfmColumns,
+  type RfmColumnsOptions,
+  type RfmRow,
+  type RfmSummaryOptions,
+  type RfmSummaryRow,
+} from './clv/rfm-summary';
+export { bgNbdLogLikelihood, type BgNbdColumns, type BgNbdParams } from './clv/bg-nbd-likelihood';
+export { fitBgNbd, type BgNbdFit, type BgNbdFitOptions, type BgNbdPrior } from './clv/bg-nbd-fit';
+export {
+  expectedPurchases,
+  expectedPurchasesNewClient,
+  probabilityAlive,
+  type PurchaseHistory,
+} from './clv/bg-nbd-predict';
+export {
+  expectedAverageValue,
+  fitGammaGamma,
+  type GammaGammaFit,
+  type GammaGammaFitOptions,
+  type GammaGammaParams,
+} from './clv/gamma-gamma';
+export {
+  DEFAULT_ANNUAL_DISCOUNT_RATE,
+  DEFAULT_HORIZON_MONTHS,
+  customerLifetimeValue,
+  type LifetimeValueOptions,
+} from './clv/lifetime-value';
+export {
+  CONFIDENT_CLIENTS,
+  CONFIDENT_REPEAT_BUYERS,
+  DEFAULT_PRIOR_SD,
+  MIN_CLIENTS,
+  MIN_REPEAT_BUYERS,
+  TRUST_LEVELS,
+  TRUST_REASONS,
+  fitClvModels,
+  type ClvFitOptions,
+  type ClvModels,
+  type ClvRow,
+  type ClvTrust,
+  type TrustLevel,
+  type TrustReason,
+} from './clv/fit-clv-models';
+export {
+  CLV_HORIZON_MONTHS,
+  PURCHASE_WINDOW_DAYS,
+  scoreClv,
+  type ClvScores,
+  type ClvScoreOptions,
+} from './clv/score-clv';
+export { computeClv, type ClvRun, type ComputeClvOptions } from './clv/compute-clv';
+export { updateClvScores, type PreviousClv } from './clv/update-clv';

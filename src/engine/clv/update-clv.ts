@@ -1,0 +1,68 @@
+import type { ClvModels } from './fit-clv-models';
+import { rfmColumns, type GroupedTransactions, type RfmColumns } from './rfm-summary';
+import { scoreClv, type ClvScores } from './score-clv';
+
+/** Predictions made earlier: for which clients (sorted by id), with which models. */
+export interface PreviousClv {
+  ids: readonly string[];
+  models: ClvModels;
+  scores: ClvScores;
+}
+
+const SCORE_KEYS = ['pActive', 'expectedPurchases90d', 'expectedValue', 'clv12m'] as const;
+
+/**
+ * The predictions for a client base that changed a little since `previous`, without
+ * refitting: the models stay, the clients in `changedIds` and the new ones are predicted
+ * again, the others keep their numbers. `ids` (sorted, like snapshot clients) and
+ * `transactions` describe the base now. Equal to `scoreClv(previous.models, …)` over
+ * everyone, at the cost of the changed clients only.
+ */
+export function updateClvScores(
+  previous: PreviousClv,
+  ids: readonly string[],
+  transactions: GroupedTransactions,
+  options: { asOfDay: number; changedIds: ReadonlySet<string> },
+): ClvScores {
+  const n = ids.length;
+  const scores: ClvScores = {
+    pActive: new Float64Array(n),
+    expectedPurchases90d: new Float64Array(n),
+    expectedValue: new Float64Array(n),
+    clv12m: new Float64Array(n),
+  };
+  // Both id lists are sorted: one merge walk finds each client's previous place.
+  const stale: number[] = [];
+  let p = 0;
+  for (let c = 0; c < n; c += 1) {
+    const id = ids[c]!;
+    while (p < previous.ids.length && previous.ids[p]! < id) p += 1;
+    if (p < previous.ids.length && previous.ids[p] === id && !options.changedIds.has(id)) {
+      for (const key of SCORE_KEYS) scores[key][c] = previous.scores[key][p]!;
+    } else {
+      stale.push(c);
+    }
+  }
+  if (stale.length === 0) return scores;
+  const summary = rfmColumns(transactions, {
+    asOfDay: options.asOfDay,
+    unit: previous.models.unit,
+    purchases: 'positive',
+  });
+  const fresh = scoreClv(previous.models, pickRows(summary, stale));
+  stale.forEach((c, k) => {
+    for (const key of SCORE_KEYS) scores[key][c] = fresh[key][k]!;
+  });
+  return scores;
+}
+
+function pickRows(summary: RfmColumns, rows: readonly number[]): RfmColumns {
+  const pick = (column: Float64Array): Float64Array => Float64Array.from(rows, (c) => column[c]!);
+  return {
+    frequency: pick(summary.frequency),
+    recency: pick(summary.recency),
+    T: pick(summary.T),
+    monetary: pick(summary.monetary),
+    firstValue: pick(summary.firstValue),
+  };
+}

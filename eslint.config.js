@@ -70,6 +70,7 @@ export default ts.config(
       'dist/',
       'dev-dist/',
       '.bench/',
+      '.bench-app/',
       'node_modules/',
       'test-results/',
       'playwright-report/',

@@ -1,4 +1,12 @@
-import type { DimensionKey, MetricSlot, Snapshot } from '$engine/index';
+import type {
+  BgNbdParams,
+  ClvTrust,
+  DimensionKey,
+  GammaGammaParams,
+  MetricSlot,
+  Snapshot,
+  TimeUnit,
+} from '$engine/index';
 
 /** Bumped when the snapshot's columns change meaning; an older snapshot is rebuilt. */
 export const SNAPSHOT_FORMAT = 1;
@@ -47,7 +55,19 @@ export interface ScoresRecord {
   segment: Uint8Array;
   lifecycle: Uint8Array;
   churnWarning: Uint8Array;
+  /** Lifetime-value predictions (docs/clv.md), NaN for clients who have not bought. */
   pActive: Float32Array;
+  expectedPurchases90d: Float32Array;
+  clv12m: Float32Array;
+  /** The fitted models behind them, with how far to trust them. */
+  clvModel: {
+    unit: TimeUnit;
+    bgnbd: BgNbdParams;
+    gammaGamma: GammaGammaParams;
+    trust: ClvTrust;
+    clients: number;
+    repeatBuyers: number;
+  };
   windowRevenue: Float64Array;
   lastPurchaseDay: Int32Array;
   lastContactDay: Int32Array;

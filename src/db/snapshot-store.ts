@@ -1,7 +1,12 @@
 import { Dexie } from 'dexie';
 import type { Snapshot, SnapshotRecords } from '$engine/index';
 import type { TierwiseDb } from './database';
-import { SNAPSHOT_FORMAT, type ChangeRecord, type ScoresRecord } from './derived-records';
+import {
+  ALL_CLIENTS,
+  SNAPSHOT_FORMAT,
+  type ChangeRecord,
+  type ScoresRecord,
+} from './derived-records';
 
 const TABLES = ['clients', 'transactions', 'interactions', 'feedback', 'complaints'] as const;
 
@@ -30,17 +35,16 @@ export function readChanges(db: TierwiseDb): Promise<ChangeRecord[]> {
 }
 
 /**
- * Stores a snapshot, the scores made from it, and drops the changes it includes, in one
- * transaction: the snapshot, the scores and the outbox always agree.
+ * Stores a snapshot and drops the changes it includes, in one transaction: the snapshot
+ * and the outbox always agree (every change after `seq` is still in the log).
  */
-export async function saveScoring(
+export async function saveSnapshot(
   db: TierwiseDb,
   snapshot: Snapshot,
   seq: number,
-  scores: ScoresRecord,
   now: Date,
 ): Promise<void> {
-  await db.transaction('rw', db.snapshots, db.scores, db.changes, async () => {
+  await db.transaction('rw', db.snapshots, db.changes, async () => {
     await db.snapshots.bulkPut([
       {
         part: 'meta',
@@ -51,9 +55,32 @@ export async function saveScoring(
       },
       ...TABLES.map((part) => ({ part, columns: snapshot[part] })),
     ]);
-    await db.scores.put(scores);
     await db.changes.where('seq').belowOrEqual(seq).delete();
   });
+}
+
+/**
+ * Logs that every client changed and stores the snapshot of the new data as of that
+ * change, atomically: the scorer never sees the change without the snapshot, so it never
+ * rebuilds from a million rows what the writer already had in columns.
+ * @returns the change's seq
+ */
+export async function logRebuiltSnapshot(
+  db: TierwiseDb,
+  snapshot: Snapshot,
+  now: Date,
+): Promise<number> {
+  return db.transaction('rw', db.snapshots, db.changes, async () => {
+    // The log's key is auto-incremented: add always returns it.
+    const seq = Number(await db.changes.add({ clientId: ALL_CLIENTS }));
+    await saveSnapshot(db, snapshot, seq, now);
+    return seq;
+  });
+}
+
+/** Stores the latest scores (the snapshot is saved on its own, less often). */
+export async function saveScores(db: TierwiseDb, scores: ScoresRecord): Promise<void> {
+  await db.scores.put(scores);
 }
 
 /** Every client and record, for a full rebuild (slow for large bases: 10–16 s a million rows). */

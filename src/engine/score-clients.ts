@@ -6,7 +6,7 @@ import { NO_DAY, type Snapshot } from './snapshot';
 import { abcClasses, lifecycleStage, rankClients, scoreTiers } from './tiers';
 
 /** Bumped whenever a formula changes, so stored results made by an older engine are redone. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 export interface ScoreOptions {
   /** The day the scores are "as of", in epoch days: the engine has no clock. */

@@ -122,6 +122,9 @@ export const en = {
   'data.sample.title': 'Sample data',
   'data.sample.body':
     'About 60 generated clients of a small design studio over three years, with invoices, contacts, satisfaction scores, a few complaints and referrals. The same every time.',
+  'data.sample.loadLarge': 'Load large sample',
+  'data.sample.largeNote':
+    'The large sample has 50,000 clients and 1,000,000 invoices, to try Tierwise at scale. Writing it takes a minute or two and about half a gigabyte of browser storage.',
   'data.clear.title': 'Delete all data',
   'data.clear.body':
     'Deletes every client and all their records from this browser. The scoring model and settings stay.',
@@ -151,6 +154,7 @@ export const en = {
   'settings.storage.declined':
     'The browser declined for now; it may agree once the app is installed or used more.',
   'scoring.working': 'Updating scores…',
+  'scoring.progress': 'Updating scores… {percent}',
   'scoring.failed': 'Scores could not be updated: {message}',
   'clients.column.rank': 'Rank',
   'clients.column.tier': 'Tier',
@@ -187,6 +191,26 @@ export const en = {
   'client.whySentence': '{tier} with a score of {score}: most of it comes from {reasons}.',
   'client.noData': 'no data',
   'client.transactions': 'Transactions',
+  'outlook.title': 'Outlook',
+  'outlook.pActive': 'Chance still active',
+  'outlook.expectedPurchases': 'Expected purchases, next 90 days',
+  'outlook.clv12m': 'Expected value, next 12 months',
+  'outlook.noPurchases': 'No purchases yet: nothing to predict from.',
+  'outlook.churnWarning':
+    'Churn warning: a valuable client whose chance of still being active has dropped.',
+  'trust.high': 'Reliable: learnt from {clients} buying clients, {repeat} of them repeat buyers.',
+  'trust.medium':
+    'Indicative: learnt from {clients} buying clients, {repeat} of them repeat buyers. Read it as a guide.',
+  'trust.low':
+    'Rough estimate: {clients} buying clients and {repeat} repeat buyers are too few to learn much from, so these numbers lean on typical values.',
+  'trust.reason.no-buyers': 'No client has bought yet.',
+  'trust.reason.few-clients': 'More buying clients would sharpen it.',
+  'trust.reason.few-repeat-buyers': 'More clients who buy again would sharpen it.',
+  'trust.reason.not-converged': 'The model did not settle on one answer.',
+  'trust.reason.heavy-tailed-spend':
+    'Spending varies too wildly between purchases to predict values well.',
+  'trust.reason.moderate-data': 'It firms up as the history grows.',
+  'trust.reason.enough-data': 'There is enough history for the models to speak for themselves.',
   'client.column.date': 'Date',
   'client.column.amount': 'Amount',
   'client.column.reference': 'Reference',

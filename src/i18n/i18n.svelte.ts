@@ -1,4 +1,4 @@
-import { formatBytes, formatDate, formatMoney, formatNumber } from '$lib/format';
+import { formatBytes, formatDate, formatMoney, formatNumber, formatPercent } from '$lib/format';
 import type { Locale } from '$schema/settings';
 import type { MessageKey } from './en';
 import { DICTIONARIES, detectLocale, translate, type MessageParams } from './translate';
@@ -37,6 +37,8 @@ export class I18n {
 
   number = (value: number, fractionDigits = 0): string =>
     formatNumber(value, this.locale, fractionDigits);
+
+  percent = (fraction: number): string => formatPercent(fraction, this.locale);
 
   money = (value: number): string => formatMoney(value, this.currency, this.locale);
 

@@ -1,14 +1,17 @@
 import { DIMENSION_KEYS, type ScoreResult } from '$engine/index';
 import type { ScoresRecord } from '$db/derived-records';
 import type { ScoringModel } from '$schema/scoring-model';
+import type { ClvPredictions } from './clv-cache';
 
 /** Packs an engine result into the stored, compact form (32-bit floats are plenty for display). */
 export function toScoresRecord(
   result: ScoreResult,
+  clv: ClvPredictions,
   model: ScoringModel,
   context: { asOf: string; seq: number; durationMs: number; now: Date },
 ): ScoresRecord {
   const f32 = (column: Float64Array): Float32Array => Float32Array.from(column);
+  const { bgnbd, gammaGamma } = clv.models;
   const n = result.clientIds.length;
   const metricValues = new Float32Array(result.slots.length * n);
   result.slots.forEach((slot, j) => metricValues.set(result.metrics[slot.metric], j * n));
@@ -39,6 +42,16 @@ export function toScoresRecord(
     lifecycle: result.lifecycle,
     churnWarning: result.churnWarning,
     pActive: f32(result.pActive),
+    expectedPurchases90d: f32(clv.scores.expectedPurchases90d),
+    clv12m: f32(clv.scores.clv12m),
+    clvModel: {
+      unit: clv.models.unit,
+      bgnbd: { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b },
+      gammaGamma: { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v },
+      trust: clv.models.trust,
+      clients: clv.models.clients,
+      repeatBuyers: clv.models.repeatBuyers,
+    },
     windowRevenue: result.facts.windowRevenue,
     lastPurchaseDay: result.facts.lastPurchaseDay,
     lastContactDay: result.facts.lastContactDay,

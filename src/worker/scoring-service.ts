@@ -3,27 +3,32 @@ import {
   buildSnapshot,
   ENGINE_VERSION,
   mergeSnapshot,
+  SCORE_STAGES,
   scoreClients,
   type Snapshot,
 } from '$engine/index';
 import type { TierwiseDb } from '$db/database';
-import { ALL_CLIENTS } from '$db/derived-records';
+import { ALL_CLIENTS, type ScoresRecord } from '$db/derived-records';
 import { readActiveModel } from '$db/model-repository';
 import {
   readAllRecords,
   readChanges,
   readClientRecords,
   readSnapshot,
-  saveScoring,
+  saveScores,
+  saveSnapshot,
   snapshotSeq,
 } from '$db/snapshot-store';
 import { localDate, toEpochDay } from '$lib/dates';
+import { ClvCache } from './clv-cache';
 import { toScoresRecord } from './scores-record';
 
 export type ScoringPhase = 'idle' | 'loading' | 'building' | 'scoring' | 'saving' | 'error';
 
 export interface ScoringStatus {
   phase: ScoringPhase;
+  /** How far the current run is, 0–1; null when idle. */
+  progress: number | null;
   /** Clients in the last run. */
   clients: number;
   /** Duration of the last completed run, ms. */
@@ -33,22 +38,51 @@ export interface ScoringStatus {
 
 /** Changes arriving within this many ms are scored together. */
 const COALESCE_MS = 40;
+/**
+ * The snapshot (tens of megabytes at scale) is saved once the data has been quiet this
+ * long, or at once when this many changes wait: scores land quickly after an edit, and a
+ * cold start re-reads at most a few hundred clients' rows.
+ */
+const SNAPSHOT_QUIET_MS = 3_000;
+const SNAPSHOT_MAX_PENDING = 500;
 const SCORE_LOCK = 'tierwise:score';
+
+/** What the stored scores were made from, to skip a run that would change nothing. */
+type ScoresKey = Pick<
+  ScoresRecord,
+  'seq' | 'asOf' | 'modelId' | 'modelUpdatedAt' | 'engineVersion'
+> & { clients: number };
 
 /**
  * Keeps the scores up to date. Holds the columnar snapshot in memory, folds in the
  * changes the repositories log (re-reading only the clients concerned), rescoring after
  * every change to the data or the model, with bursts coalesced. One tab's worker scores
- * at a time (Web Lock); the others pick up the persisted snapshot.
+ * at a time (Web Lock); another tab's worker catches up from the stored snapshot and the
+ * change log, which keeps every change the stored snapshot does not include.
  */
 export class ScoringService {
   readonly #db: TierwiseDb;
   #snapshot: Snapshot | null = null;
+  /** The last change folded into the in-memory snapshot. */
   #seq = 0;
+  /** The last change the stored snapshot includes. */
+  #storedSeq = 0;
+  /** Key of the stored scores; undefined until read once. */
+  #scored: ScoresKey | null | undefined;
+  readonly #clv = new ClvCache();
+  /** Clients changed since the last run; null: possibly all of them. */
+  #changedIds: Set<string> | null = null;
   #running = false;
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #status: ScoringStatus = { phase: 'idle', clients: 0, lastRunMs: null, error: null };
+  #snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  #status: ScoringStatus = {
+    phase: 'idle',
+    progress: null,
+    clients: 0,
+    lastRunMs: null,
+    error: null,
+  };
   readonly #listeners = new Set<(status: ScoringStatus) => void>();
 
   constructor(db: TierwiseDb) {
@@ -71,10 +105,15 @@ export class ScoringService {
     });
   }
 
-  /** Drops the in-memory snapshot: the next run rebuilds it from the tables. */
-  invalidate(): void {
-    this.#snapshot = null;
-    this.#seq = 0;
+  /**
+   * Takes a snapshot just stored with `seq` (the writer built it from the rows it wrote),
+   * so the next run scores it without reading it back.
+   */
+  adopt(snapshot: Snapshot, seq: number): void {
+    this.#snapshot = snapshot;
+    this.#seq = seq;
+    this.#storedSeq = seq;
+    this.#changedIds = null;
     this.schedule();
   }
 
@@ -99,6 +138,7 @@ export class ScoringService {
     } catch (error) {
       this.#report({
         phase: 'error',
+        progress: null,
         error: error instanceof Error ? error.message : String(error),
       });
     } finally {
@@ -115,19 +155,26 @@ export class ScoringService {
     const started = performance.now();
     const today = localDate(new Date());
     const changes = await readChanges(db);
-    if (this.#snapshot === null || (await snapshotSeq(db)) > this.#seq) {
-      this.#report({ phase: 'loading' });
+    const storedSeq = await snapshotSeq(db);
+    if (this.#snapshot === null || storedSeq > this.#seq) {
+      this.#report({ phase: 'loading', progress: 0 });
       const stored = await readSnapshot(db);
       this.#snapshot = stored?.snapshot ?? null;
       this.#seq = stored?.seq ?? 0;
+      this.#storedSeq = this.#seq;
+      this.#changedIds = null;
     }
     const pending = changes.filter((c) => (c.seq ?? 0) > this.#seq);
     const seq = Math.max(this.#seq, ...changes.map((c) => c.seq ?? 0));
+    let rebuilt = false;
     if (this.#snapshot === null || pending.some((c) => c.clientId === ALL_CLIENTS)) {
-      this.#report({ phase: 'building' });
+      this.#report({ phase: 'building', progress: 0 });
       this.#snapshot = buildSnapshot(await readAllRecords(db));
+      this.#changedIds = null;
+      rebuilt = true;
     } else if (pending.length > 0) {
       const ids = [...new Set(pending.map((c) => c.clientId))];
+      for (const id of ids) this.#changedIds?.add(id);
       const patch = buildSnapshot(await readClientRecords(db, ids));
       const present = new Set(patch.clients.ids);
       this.#snapshot = mergeSnapshot(
@@ -136,44 +183,88 @@ export class ScoringService {
         new Set(ids.filter((id) => !present.has(id))),
       );
     }
-    const model = await readActiveModel(db);
-    const current = await db.scores.get('current');
-    const upToDate =
-      pending.length === 0 &&
-      current !== undefined &&
-      current.seq === seq &&
-      current.asOf === today &&
-      current.modelId === model.id &&
-      current.modelUpdatedAt === model.updatedAt &&
-      current.engineVersion === ENGINE_VERSION &&
-      current.clientIds.length === this.#snapshot.clients.ids.length;
-    if (upToDate) {
-      this.#report({ phase: 'idle' });
-      return;
-    }
-    this.#report({ phase: 'scoring' });
-    const result = scoreClients(this.#snapshot, model.definition, { asOfDay: toEpochDay(today) });
-    this.#report({ phase: 'saving' });
-    const now = new Date();
-    const durationMs = performance.now() - started;
-    await saveScoring(
-      db,
-      this.#snapshot,
-      seq,
-      toScoresRecord(result, model, { asOf: today, seq, durationMs, now }),
-      now,
-    );
     this.#seq = seq;
-    this.#report({
-      phase: 'idle',
-      clients: this.#snapshot.clients.ids.length,
-      lastRunMs: Math.round(performance.now() - started),
-      error: null,
-    });
+    const snapshot = this.#snapshot;
+    const model = await readActiveModel(db);
+    const key: ScoresKey = {
+      seq,
+      asOf: today,
+      modelId: model.id,
+      modelUpdatedAt: model.updatedAt,
+      engineVersion: ENGINE_VERSION,
+      clients: snapshot.clients.ids.length,
+    };
+    if (this.#scored === undefined) this.#scored = scoresKey(await db.scores.get('current'));
+    if (this.#scored === null || !sameKey(this.#scored, key)) {
+      const asOfDay = toEpochDay(today);
+      const clv = this.#clv.predict(snapshot, asOfDay, this.#changedIds);
+      this.#changedIds = new Set();
+      const result = scoreClients(snapshot, model.definition, {
+        asOfDay,
+        pActive: clv.scores.pActive,
+        clv12m: clv.scores.clv12m,
+        onStage: (stage) =>
+          this.#report({
+            phase: 'scoring',
+            progress: SCORE_STAGES.indexOf(stage) / SCORE_STAGES.length,
+          }),
+      });
+      this.#report({ phase: 'saving', progress: 1 });
+      const durationMs = performance.now() - started;
+      await saveScores(
+        db,
+        toScoresRecord(result, clv, model, { asOf: today, seq, durationMs, now: new Date() }),
+      );
+      this.#scored = key;
+      this.#report({
+        clients: snapshot.clients.ids.length,
+        lastRunMs: Math.round(performance.now() - started),
+        error: null,
+      });
+    }
+    if (rebuilt || seq - this.#storedSeq > SNAPSHOT_MAX_PENDING) await this.#storeSnapshot();
+    else if (seq > this.#storedSeq) this.#storeSnapshotWhenQuiet();
+    this.#report({ phase: 'idle', progress: null });
+  }
+
+  #storeSnapshotWhenQuiet(): void {
+    clearTimeout(this.#snapshotTimer);
+    this.#snapshotTimer = setTimeout(() => {
+      void navigator.locks
+        .request(SCORE_LOCK, () => this.#storeSnapshot())
+        .catch((error: unknown) => this.#report({ phase: 'error', error: String(error) }));
+    }, SNAPSHOT_QUIET_MS);
+  }
+
+  async #storeSnapshot(): Promise<void> {
+    clearTimeout(this.#snapshotTimer);
+    const snapshot = this.#snapshot;
+    const seq = this.#seq;
+    // Another tab may have stored a newer one meanwhile; never go back.
+    if (snapshot === null || seq <= (await snapshotSeq(this.#db))) return;
+    await saveSnapshot(this.#db, snapshot, seq, new Date());
+    this.#storedSeq = seq;
   }
 
   #report(change: Partial<ScoringStatus>): void {
     this.#status = { ...this.#status, ...change };
     for (const listener of this.#listeners) listener(this.#status);
   }
+}
+
+function scoresKey(record: ScoresRecord | undefined): ScoresKey | null {
+  if (record === undefined) return null;
+  const { seq, asOf, modelId, modelUpdatedAt, engineVersion } = record;
+  return { seq, asOf, modelId, modelUpdatedAt, engineVersion, clients: record.clientIds.length };
+}
+
+function sameKey(a: ScoresKey, b: ScoresKey): boolean {
+  return (
+    a.seq === b.seq &&
+    a.asOf === b.asOf &&
+    a.modelId === b.modelId &&
+    a.modelUpdatedAt === b.modelUpdatedAt &&
+    a.engineVersion === b.engineVersion &&
+    a.clients === b.clients
+  );
 }

@@ -1,10 +1,13 @@
 import * as Comlink from 'comlink';
+import { emptyRecordLists, keepingRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
-import { SAMPLE_DATASET, type DatasetOptions } from '$backup/sample/plan-dataset';
+import { LARGE_DATASET, SAMPLE_DATASET } from '$backup/sample/plan-dataset';
 import { TierwiseDb } from '$db/database';
 import { writeBundles } from '$db/dataset-writer';
 import { ALL_CLIENTS } from '$db/derived-records';
+import { logRebuiltSnapshot } from '$db/snapshot-store';
 import { clearAllData, countRecords } from '$db/workspace';
+import { buildSnapshot } from '$engine/index';
 import { isIsoDate } from '$lib/dates';
 import type { DatasetCounts } from '$schema/client-bundle';
 import { ScoringService, type ScoringStatus } from './scoring-service';
@@ -27,15 +30,19 @@ export class WorkspaceNotEmptyError extends Error {
   override name = 'WorkspaceNotEmptyError';
 }
 
+/** The generated datasets: the sample to explore, the large one to try Tierwise at scale. */
+const DATASETS = { sample: SAMPLE_DATASET, large: LARGE_DATASET } as const;
+export type DatasetSize = keyof typeof DATASETS;
+
 const api = {
   /**
-   * Fills an empty workspace with generated data ending on `asOf` (`YYYY-MM-DD`).
-   * `size` defaults to the sample (60 clients); the benchmark passes the large size.
+   * Fills an empty workspace with generated data ending on `asOf` (`YYYY-MM-DD`): the
+   * sample (60 clients) or the large base (50,000 clients, 1,000,000 invoices).
    * @param onProgress rows written so far (a `Comlink.proxy` callback)
    */
   async loadSampleData(
     asOf: string,
-    size: Pick<DatasetOptions, 'seed' | 'clients' | 'transactions'> = SAMPLE_DATASET,
+    size: DatasetSize = 'sample',
     onProgress?: (rowsWritten: number) => void,
   ): Promise<DatasetCounts> {
     if (!isIsoDate(asOf)) throw new RangeError(`Not a date: ${asOf}`);
@@ -44,9 +51,12 @@ const api = {
       if (existing.clients > 0) {
         throw new WorkspaceNotEmptyError('The workspace already has clients.');
       }
-      const bundles = generateDataset({ ...size, asOf });
+      // The records are kept as they are written, to build the snapshot from.
+      const records = emptyRecordLists();
+      const bundles = keepingRecords(generateDataset({ ...DATASETS[size], asOf }), records);
       const counts = await writeBundles(db, bundles, onProgress ? { onProgress } : {});
-      await db.changes.add({ clientId: ALL_CLIENTS });
+      const snapshot = buildSnapshot(records);
+      scoring.adopt(snapshot, await logRebuiltSnapshot(db, snapshot, new Date()));
       return counts;
     });
   },

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringStatus } from './scoring-service';
-import type { TierwiseWorkerApi } from './tierwise.worker';
+import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
 /**
  * The page's handle on the worker. Every heavy job runs there; this class only forwards
@@ -36,12 +36,12 @@ export class WorkerClient {
     return this.running > 0;
   }
 
-  /** Fills an empty workspace with the sample dataset, dated up to `asOf`. */
-  loadSampleData(asOf: string): Promise<DatasetCounts> {
+  /** Fills an empty workspace with a generated dataset, dated up to `asOf`. */
+  loadSampleData(asOf: string, size: DatasetSize = 'sample'): Promise<DatasetCounts> {
     return this.#track(() =>
       this.#remote.loadSampleData(
         asOf,
-        undefined,
+        size,
         Comlink.proxy((rows: number) => {
           this.progress = rows;
         }),

@@ -2,17 +2,21 @@
  * `npm run bench`: scores the large generated base (50,000 clients, 1,000,000
  * transactions) in Node and compares it with a floor measured in the same run: one tight
  * pass over the transaction columns summing amounts per client, the least any scoring
- * must do. Prints medians; the last line is one JSON object.
+ * must do; and times the lifetime-value fit (`clv_fit_ms`). Prints medians; the last line
+ * is one JSON object.
  */
+import { collectRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
 import { LARGE_DATASET } from '$backup/sample/plan-dataset';
 import {
   SCORE_STAGES,
   buildSnapshot,
+  computeClv,
+  fitClvModels,
+  rfmColumns,
   scoreClients,
   type ScoreStage,
   type Snapshot,
-  type SnapshotRecords,
 } from '$engine/index';
 import { toEpochDay } from '$lib/dates';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
@@ -53,20 +57,7 @@ function floor(snapshot: Snapshot): Float64Array {
  */
 function largeSnapshot(): Snapshot {
   const generateStart = performance.now();
-  const records: { [K in keyof SnapshotRecords]: SnapshotRecords[K][number][] } = {
-    clients: [],
-    transactions: [],
-    interactions: [],
-    feedback: [],
-    complaints: [],
-  };
-  for (const bundle of generateDataset({ ...LARGE_DATASET, asOf: AS_OF })) {
-    records.clients.push(bundle.client);
-    for (const t of bundle.transactions) records.transactions.push(t);
-    for (const i of bundle.interactions) records.interactions.push(i);
-    for (const f of bundle.feedback) records.feedback.push(f);
-    for (const c of bundle.complaints) records.complaints.push(c);
-  }
+  const records = collectRecords(generateDataset({ ...LARGE_DATASET, asOf: AS_OF }));
   console.log(`generated in ${(performance.now() - generateStart).toFixed(0)} ms`);
   const buildStart = performance.now();
   const snapshot = buildSnapshot(records);
@@ -79,8 +70,11 @@ const asOfDay = toEpochDay(AS_OF);
 // The generator's million row objects are garbage now (the app's worker never holds
 // them): collect them before the warm-up runs (`--expose-gc`).
 (globalThis as { gc?: () => void }).gc?.();
+// The lifetime-value predictions feed the scores (P(active), 12-month value), as in the app.
+const clv = computeClv(snapshot.transactions, { asOfDay, purchases: 'positive' });
+const options = { asOfDay, pActive: clv.scores.pActive, clv12m: clv.scores.clv12m };
 for (let run = 0; run < WARM_UP_RUNS; run += 1) {
-  scoreClients(snapshot, DEFAULT_SCORING_DEFINITION, { asOfDay });
+  scoreClients(snapshot, DEFAULT_SCORING_DEFINITION, options);
   floor(snapshot);
 }
 const scoreTimes: number[] = [];
@@ -96,7 +90,7 @@ for (let run = 0; run < RUNS; run += 1) {
   scoreTimes.push(
     time(() => {
       const result = scoreClients(snapshot, DEFAULT_SCORING_DEFINITION, {
-        asOfDay,
+        ...options,
         onStage: (stage) => {
           endStage();
           current = { stage, start: performance.now() };
@@ -107,8 +101,23 @@ for (let run = 0; run < RUNS; run += 1) {
     }),
   );
 }
+// The lifetime-value fit: purchase summaries, then BG/NBD and Gamma-Gamma with their priors.
+const fitTimes: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  fitTimes.push(
+    time(() => {
+      const summary = rfmColumns(snapshot.transactions, {
+        asOfDay,
+        unit: 'week',
+        purchases: 'positive',
+      });
+      checksum += fitClvModels(summary, { unit: 'week' }).bgnbd.r;
+    }),
+  );
+}
 const scoreMs = median(scoreTimes);
 const floorMs = median(floorTimes);
+console.log(`lifetime-value fit runs (ms): ${fitTimes.map((t) => t.toFixed(1)).join(' ')}`);
 console.log(`score runs (ms): ${scoreTimes.map((t) => t.toFixed(1)).join(' ')}`);
 console.log(
   `stages, median ms: ${SCORE_STAGES.map((s) => `${s} ${median(stageTimes.get(s)!).toFixed(1)}`).join(', ')}`,
@@ -123,5 +132,6 @@ console.log(
     score_ms: Number(scoreMs.toFixed(1)),
     floor_ms: Number(floorMs.toFixed(2)),
     ratio: Number((scoreMs / floorMs).toFixed(1)),
+    clv_fit_ms: Number(median(fitTimes).toFixed(1)),
   }),
 );

@@ -4,7 +4,7 @@ import { SOURCE_ALIASES } from '../../vite.config.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds the Node benchmarks (plain TypeScript, no DOM) into .bench/ for `node` to run. */
+/** Builds the Node benchmarks into .bench/ for `node` to run. */
 export default defineConfig({
   root,
   resolve: { alias: SOURCE_ALIASES },
@@ -15,6 +15,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     minify: false,
-    rollupOptions: { input: { 'score-bench': `${root}/test/bench/score-bench.ts` } },
+    rollupOptions: {
+      input: {
+        'score-bench': `${root}/test/bench/score-bench.ts`,
+        'browser-bench': `${root}/test/bench/browser-bench.ts`,
+      },
+    },
   },
 });

@@ -1,18 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
-/**
- * End-to-end tests drive the production build (`vite build` + `vite preview`) in the
- * system's Chromium: Playwright's own browser download is not used.
- */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error(
-    `No Chromium at ${chromium}. Install one (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
-  );
-}
+/** End-to-end tests drive the production build (`vite build` + `vite preview`) in Chromium. */
 
-const PORT = 4173;
+/** E2E_PORT lets two checkouts run their end-to-end tests side by side. */
+const PORT = Number(process.env['E2E_PORT'] ?? 4173);
 
 export default defineConfig({
   testDir: '.',
@@ -29,15 +21,8 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     serviceWorkers: 'allow',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -64,3 +64,25 @@ test('the clients are ranked; editing an invoice rescores in the worker without 
   expect(Number(await row.locator('[data-cell="rank"]').innerText())).toBeLessThan(rankBefore);
   await expect(row.locator('[data-cell="tier"]')).not.toHaveText(tierBefore);
 });
+
+test('a client file shows the lifetime-value outlook with its trust level in words', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+  await page.locator('tbody tr th a').first().click();
+  const outlook = page.getByRole('region', { name: 'Outlook' });
+  await expect(outlook).toBeVisible();
+  const pActive = Number(
+    (await outlook.locator('[data-outlook="p-active"]').innerText()).replace('%', ''),
+  );
+  expect(pActive).toBeGreaterThan(0);
+  expect(pActive).toBeLessThanOrEqual(100);
+  expect(
+    Number(await outlook.locator('[data-outlook="expected-purchases"]').innerText()),
+  ).toBeGreaterThanOrEqual(0);
+  await expect(outlook.locator('[data-outlook="clv-12m"]')).toHaveText(/^\$[\d,.]+$/);
+  // Sixty generated clients: enough to fit, too few to be sure.
+  await expect(outlook.locator('[data-trust]')).toHaveAttribute('data-trust', 'medium');
+  await expect(outlook.locator('[data-trust]')).toContainText('Indicative: learnt from');
+});

@@ -1,8 +1,18 @@
 import type { TierwiseDb } from '$db/database';
 import type { Client } from '$schema/client';
+import type { ClientId } from '$schema/common';
 
-/** Clients that are not archived, by name (the ranked list replaces this order once scored). */
-export async function listClientsByName(db: TierwiseDb): Promise<Client[]> {
-  const clients = await db.clients.orderBy('name').toArray();
-  return clients.filter((client) => !client.archived);
+/**
+ * Some clients by id, in the order asked (absent or archived ones left out): the list
+ * reads only the rows it shows, never the whole client table.
+ */
+export async function clientsById(db: TierwiseDb, ids: readonly string[]): Promise<Client[]> {
+  // Ids from the scores record: each was a stored client's id when it was scored.
+  const clients = await db.clients.bulkGet(ids as ClientId[]);
+  return clients.filter((client): client is Client => client !== undefined && !client.archived);
+}
+
+/** How many clients the workspace has (archived ones included): the empty state's test. */
+export function countClients(db: TierwiseDb): Promise<number> {
+  return db.clients.count();
 }

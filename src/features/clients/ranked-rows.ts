@@ -10,21 +10,32 @@ export interface RankedRow {
 }
 
 /**
- * The scored clients in rank order, at most `limit` of them. Clients added since the
- * last run (not in the record yet) are left out until the worker has scored them.
+ * The indexes (into the scores record) of the best `limit` scored clients, best first.
+ * Ranks are 1…N without gaps, so this is one pass over the rank column, no sort.
+ */
+export function topRanked(scores: ScoresRecord, limit: number): number[] {
+  const scored = scores.rank.reduce((count, rank) => (rank > 0 ? count + 1 : count), 0);
+  const byRank = new Int32Array(Math.min(limit, scored)).fill(-1);
+  scores.rank.forEach((rank, at) => {
+    if (rank > 0 && rank <= byRank.length) byRank[rank - 1] = at;
+  });
+  return Array.from(byRank).filter((at) => at >= 0);
+}
+
+/**
+ * The rows for the clients at `top` (from `topRanked`), with their profiles. A client
+ * deleted or archived since the last run is left out until the worker rescores.
  */
 export function rankedRows(
   scores: ScoresRecord,
+  top: readonly number[],
   clients: readonly Client[],
-  limit: number,
 ): RankedRow[] {
   const byId = new Map(clients.map((c) => [c.id as string, c]));
   const rows: RankedRow[] = [];
-  scores.clientIds.forEach((id, at) => {
-    const client = byId.get(id);
-    const rank = scores.rank[at]!;
-    if (client && rank > 0 && !client.archived) rows.push({ client, at, rank });
-  });
-  rows.sort((a, b) => a.rank - b.rank);
-  return rows.slice(0, limit);
+  for (const at of top) {
+    const client = byId.get(scores.clientIds[at]!);
+    if (client) rows.push({ client, at, rank: scores.rank[at]! });
+  }
+  return rows;
 }

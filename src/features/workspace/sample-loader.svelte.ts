@@ -1,4 +1,5 @@
 import type { AppServices } from '$features/context';
+import type { DatasetSize } from '$worker/tierwise.worker';
 
 /** Loads the sample dataset through the worker and says how it went, in words. */
 export class SampleLoader {
@@ -14,12 +15,12 @@ export class SampleLoader {
     return this.status === 'loading';
   }
 
-  load = async (): Promise<void> => {
+  load = async (size: DatasetSize = 'sample'): Promise<void> => {
     const { worker, i18n, today } = this.#services;
     this.status = 'loading';
     this.message = '';
     try {
-      const counts = await worker.loadSampleData(today());
+      const counts = await worker.loadSampleData(today(), size);
       this.status = 'done';
       this.message = i18n.t('sample.loaded', {
         clients: i18n.number(counts.clients),

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:browser`: the app at scale in Chromium. Loads the large generated base
+ * (50,000 clients, 1,000,000 invoices) through the Data view, then measures
+ * - cold start: a fresh browser opening /clients until the ranked list shows rank 1;
+ * - rescore: saving one edited invoice in a client's file until its new score shows;
+ * with the longest main-thread task seen meanwhile. Prints medians; the last line is one
+ * JSON object. Needs the production build in `.bench-app/` (its own, so the end-to-end
+ * tests can build and run meanwhile) and Chromium (see ../chromium.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
+
+const PORT = 4174;
+const ORIGIN = `http://localhost:${PORT}`;
+const COLD_STARTS = 5;
+const EDITS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  const args = [
+    'vite',
+    'preview',
+    '--outDir',
+    '.bench-app',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ];
+  const server = spawn('npx', args, {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`vite preview did not answer on ${ORIGIN}`);
+}
+
+/** Records main-thread long tasks from now on, into `window.longTasks`. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+  );
+}
+
+function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    serviceWorkers: 'allow',
+  });
+}
+
+async function loadLargeBase(profile: string): Promise<number> {
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/data`);
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Load large sample' }).click();
+  await page
+    .getByText(/^Loaded 50,000 clients/)
+    .waitFor({ timeout: 15 * 60_000 })
+    .catch(async (error: unknown) => {
+      console.log(await page.locator('main').innerText());
+      throw error;
+    });
+  const loadMs = Date.now() - started;
+  await page.goto(`${ORIGIN}/clients`);
+  await page
+    .locator('[data-cell="rank"]')
+    .first()
+    .waitFor({ timeout: 5 * 60_000 });
+  // Let the worker store what it keeps for the next start before the browser closes.
+  await page.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 5 * 60_000 });
+  await page.waitForTimeout(4_000);
+  await context.close();
+  return loadMs;
+}
+
+async function coldStart(profile: string): Promise<{ ms: number; longTask: number }> {
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await watchLongTasks(page);
+  await page.goto(`${ORIGIN}/clients`);
+  const first = page.locator('[data-cell="rank"]').first();
+  await first.waitFor({ timeout: 60_000 });
+  // The page clock starts at navigation: this is navigation → ranked list on screen.
+  const ms = await page.evaluate(() => performance.now());
+  const rank = await first.innerText();
+  if (rank !== '1') throw new Error(`first row has rank ${rank}`);
+  const longTask = await longestTask(page);
+  await context.close();
+  return { ms, longTask };
+}
+
+/** Edits one invoice of a client low in the list and times until its new score shows. */
+async function rescores(profile: string): Promise<{ times: number[]; longTask: number }> {
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await watchLongTasks(page);
+  await page.goto(`${ORIGIN}/clients`);
+  const rows = page.locator('tbody tr');
+  await rows.first().waitFor({ timeout: 60_000 });
+  const active = rows.filter({
+    has: page.locator('[data-cell="lifecycle"]', { hasText: 'Active' }),
+  });
+  await active.last().locator('th a').click();
+  const score = page.getByTestId('client-score');
+  await score.waitFor();
+  await page.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 60_000 });
+  const invoice = page.locator('[data-transaction-id]').first();
+  const times: number[] = [];
+  for (let edit = 0; edit < EDITS; edit += 1) {
+    const before = await score.innerText();
+    await invoice.getByRole('button', { name: 'Edit' }).click();
+    await invoice.getByRole('textbox').fill(edit % 2 === 0 ? '250000' : '15');
+    // Time in the page: from the Save click to the score element changing.
+    await page.evaluate(() => {
+      const w = window as unknown as { rescore: Promise<number> };
+      const target = document.querySelector('[data-testid="client-score"]')!;
+      w.rescore = new Promise((resolve) => {
+        const save = [...document.querySelectorAll('[data-transaction-id] button')].find(
+          (b) => b.textContent?.trim() === 'Save',
+        )!;
+        save.addEventListener(
+          'click',
+          () => {
+            const clicked = performance.now();
+            new MutationObserver((_, observer) => {
+              observer.disconnect();
+              resolve(performance.now() - clicked);
+            }).observe(target, { childList: true, subtree: true, characterData: true });
+          },
+          { once: true, capture: true },
+        );
+      });
+    });
+    await invoice.getByRole('button', { name: 'Save' }).click();
+    times.push(
+      await page.evaluate(() => (window as unknown as { rescore: Promise<number> }).rescore),
+    );
+    if ((await score.innerText()) === before) throw new Error('the score did not change');
+    await page.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 60_000 });
+  }
+  const longTask = await longestTask(page);
+  await context.close();
+  return { times, longTask };
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'tierwise-bench-'));
+const server = await startPreview();
+try {
+  const loadMs = await loadLargeBase(profile);
+  console.log(`large base written and scored; writing took ${(loadMs / 1000).toFixed(1)} s`);
+  const starts: number[] = [];
+  let longTask = 0;
+  for (let run = 0; run < COLD_STARTS; run += 1) {
+    const start = await coldStart(profile);
+    starts.push(start.ms);
+    longTask = Math.max(longTask, start.longTask);
+  }
+  console.log(`cold starts (ms): ${starts.map((t) => t.toFixed(0)).join(' ')}`);
+  const edits = await rescores(profile);
+  console.log(`rescores (ms): ${edits.times.map((t) => t.toFixed(0)).join(' ')}`);
+  console.log(
+    JSON.stringify({
+      clients: 50_000,
+      transactions: 1_000_000,
+      load_ms: loadMs,
+      cold_start_ms: Math.round(median(starts)),
+      rescore_ms: Math.round(median(edits.times)),
+      longest_task_ms: Math.round(Math.max(longTask, edits.longTask)),
+    }),
+  );
+} finally {
+  if (server.pid) process.kill(-server.pid);
+  rmSync(profile, { recursive: true, force: true });
+}

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringStatus } from './scoring-service';
+import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
 import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
 /**
@@ -47,6 +48,20 @@ export class WorkerClient {
         }),
       ),
     );
+  }
+
+  /** The clients matching `query`, sorted, against the scores the page holds. */
+  listClients(query: ClientQuery, locale: string, computedAt: string): Promise<ClientListing> {
+    return this.#remote.listClients(query, locale, computedAt);
+  }
+
+  exportClientsCsv(
+    query: ClientQuery,
+    locale: string,
+    computedAt: string,
+    labels: ExportLabels,
+  ): Promise<string> {
+    return this.#remote.exportClientsCsv(query, locale, computedAt, labels);
   }
 
   clearAllData(): Promise<void> {

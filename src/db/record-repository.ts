@@ -27,3 +27,28 @@ export async function saveTransaction(
     return record;
   });
 }
+
+/**
+ * Deletes an invoice and notes the change, in one transaction.
+ * @returns the deleted invoice, so an Undo can put it back with `restoreTransaction`
+ */
+export async function deleteTransaction(
+  db: TierwiseDb,
+  id: Transaction['id'],
+): Promise<Transaction | undefined> {
+  return db.transaction('rw', db.transactions, db.changes, async () => {
+    const existing = await db.transactions.get(id);
+    if (!existing) return undefined;
+    await db.transactions.delete(id);
+    await db.changes.add({ clientId: existing.clientId });
+    return existing;
+  });
+}
+
+/** Puts a deleted invoice back exactly as it was (Undo). */
+export async function restoreTransaction(db: TierwiseDb, record: Transaction): Promise<void> {
+  await db.transaction('rw', db.transactions, db.changes, async () => {
+    await db.transactions.put(transactionSchema.parse(record));
+    await db.changes.add({ clientId: record.clientId });
+  });
+}

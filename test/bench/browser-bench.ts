@@ -2,6 +2,8 @@
  * `npm run bench:browser`: the app at scale in Chromium. Loads the large generated base
  * (50,000 clients, 1,000,000 invoices) through the Data view, then measures
  * - cold start: a fresh browser opening /clients until the ranked list shows rank 1;
+ * - list: scrolling the whole ranked list and typing a search, with the longest
+ *   main-thread task meanwhile;
  * - rescore: saving one edited invoice in a client's file until its new score shows;
  * with the longest main-thread task seen meanwhile. Prints medians; the last line is one
  * JSON object. Needs the production build in `.bench-app/` (its own, so the end-to-end
@@ -117,6 +119,42 @@ async function coldStart(profile: string): Promise<{ ms: number; longTask: numbe
   return { ms, longTask };
 }
 
+/**
+ * Scrolls the whole list and types a search, watching the main thread: the longest task
+ * while the user does so (after the list first shows).
+ */
+async function listInteraction(profile: string): Promise<{ longTask: number; searchMs: number }> {
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await watchLongTasks(page);
+  await page.goto(`${ORIGIN}/clients`);
+  await page.locator('[data-cell="rank"]').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1_000);
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+  });
+  const list = page.getByRole('rowgroup', { name: 'Clients, in list order' });
+  await list.hover();
+  for (let step = 0; step < 60; step += 1) {
+    await page.mouse.wheel(0, 2_000);
+    await page.waitForTimeout(30);
+  }
+  // Jump to the end and back, as a scrollbar drag does.
+  await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await page.waitForTimeout(300);
+  await list.evaluate((element) => element.scrollTo({ top: 0 }));
+  await page.waitForTimeout(300);
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  const started = Date.now();
+  await search.pressSequentially('oliv', { delay: 120 });
+  await page.getByTestId('client-count').filter({ hasNotText: '50,000' }).waitFor();
+  const searchMs = Date.now() - started;
+  await page.waitForTimeout(500);
+  const longTask = await longestTask(page);
+  await context.close();
+  return { longTask, searchMs };
+}
+
 /** Edits one invoice of a client low in the list and times until its new score shows. */
 async function rescores(profile: string): Promise<{ times: number[]; longTask: number }> {
   const context = await launch(profile);
@@ -180,6 +218,10 @@ try {
     longTask = Math.max(longTask, start.longTask);
   }
   console.log(`cold starts (ms): ${starts.map((t) => t.toFixed(0)).join(' ')}`);
+  const list = await listInteraction(profile);
+  console.log(
+    `list: longest task while scrolling and searching ${list.longTask.toFixed(0)} ms; search typed and listed in ${list.searchMs} ms`,
+  );
   const edits = await rescores(profile);
   console.log(`rescores (ms): ${edits.times.map((t) => t.toFixed(0)).join(' ')}`);
   console.log(
@@ -190,6 +232,7 @@ try {
       cold_start_ms: Math.round(median(starts)),
       rescore_ms: Math.round(median(edits.times)),
       longest_task_ms: Math.round(Math.max(longTask, edits.longTask)),
+      list_longest_task_ms: Math.round(list.longTask),
     }),
   );
 } finally {

@@ -88,3 +88,57 @@ test('a new client joins the list, and the CSV export holds every listed client 
     lines.some((line) => line.includes(`,${chinese},`) || line.includes(`,"${chinese}",`)),
   ).toBe(true);
 });
+
+test('a client file: add an invoice (refused, then accepted), pin a tier, delete and undo, back to the filtered list', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await page.goto('/clients?tier=ordinary&sort=score&dir=desc');
+  const first = page.locator('[role="row"][data-client-id]').first();
+  await expect(first.locator('[data-cell="tier"]')).toHaveText('Ordinary');
+  const name = (await first.locator('[data-cell="name"]').innerText()).trim();
+  await first.locator('[data-cell="name"]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  const score = page.getByTestId('client-score');
+  const before = await score.innerText();
+  const invoices = page.locator('[data-transaction-id]');
+  const count = await invoices.count();
+
+  const form = page.getByRole('form', { name: 'New invoice' });
+  await form.getByRole('textbox', { name: 'Amount' }).fill('a lot');
+  await form.getByRole('button', { name: 'Add invoice' }).click();
+  await expect(form.getByRole('alert')).toContainText('Enter the amount as a number');
+  await expect(invoices).toHaveCount(count);
+  await form.getByRole('textbox', { name: 'Amount' }).fill('90000');
+  await form.getByRole('textbox', { name: 'Reference' }).fill('BIG-1');
+  await form.getByRole('button', { name: 'Add invoice' }).click();
+  await expect(invoices).toHaveCount(count + 1);
+  await expect(score).not.toHaveText(before, { timeout: 10_000 });
+  await expect(page.locator('[data-dimension="value"]')).not.toHaveText('–');
+
+  // Pin: a reason is required; then the file and the list show the pinned tier.
+  const pinCard = page.getByRole('region', { name: 'Manual tier' });
+  await pinCard.getByRole('combobox', { name: 'Tier' }).selectOption({ label: 'VIP' });
+  await pinCard.getByRole('button', { name: 'Pin tier' }).click();
+  await expect(pinCard.getByRole('alert')).toContainText('Say why');
+  await pinCard.getByRole('textbox', { name: 'Reason' }).fill('Flagship account');
+  await pinCard.getByRole('button', { name: 'Pin tier' }).click();
+  await expect(pinCard.getByTestId('pinned')).toHaveText('Pinned to VIP: Flagship account');
+  await expect(page.locator('#score-title .badge')).toHaveText('VIP', { timeout: 10_000 });
+
+  // Delete the new invoice, then undo.
+  const big = page.locator('[data-transaction-id]', { hasText: 'BIG-1' });
+  await big.getByRole('button', { name: 'Delete' }).click();
+  await expect(invoices).toHaveCount(count);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(invoices).toHaveCount(count + 1);
+  await expect(big).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/tier=ordinary/);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Tier' })).toHaveValue('2');
+  // Pinned to VIP, the client has left the Ordinary list.
+  await expect(page.locator('[data-cell="tier"]').first()).toHaveText('Ordinary');
+  await expect(page.locator('[data-cell="name"]', { hasText: name })).toHaveCount(0);
+});

@@ -10,6 +10,8 @@ import { clearAllData, countRecords } from '$db/workspace';
 import { buildSnapshot } from '$engine/index';
 import { isIsoDate } from '$lib/dates';
 import type { DatasetCounts } from '$schema/client-bundle';
+import type { ScoringDefinition } from '$schema/scoring-model';
+import type { ModelPreview } from './model-preview';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
@@ -67,6 +69,14 @@ const api = {
       await clearAllData(db);
       await db.changes.add({ clientId: ALL_CLIENTS });
     });
+  },
+
+  /**
+   * What saving `definition` as the model would change: tier counts before and after,
+   * clients changing tier, the ten biggest movers. Null until the first scores exist.
+   */
+  previewModel(definition: ScoringDefinition): Promise<ModelPreview | null> {
+    return scoring.preview(definition);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -22,6 +22,7 @@ import {
 import { localDate, toEpochDay } from '$lib/dates';
 import type { ClientId } from '$schema/common';
 import { scoringDefinitionSchema, type ScoringDefinition } from '$schema/scoring-model';
+import { ClientDirectory } from './client-directory';
 import { ClvCache } from './clv-cache';
 import { previewRun, tierColumns, type LastRun, type ModelPreview } from './model-preview';
 import { toScoresRecord } from './scores-record';
@@ -75,6 +76,9 @@ export class ScoringService {
   readonly #clv = new ClvCache();
   /** What the last run scored, and how, for previews of another model on the same data. */
   #lastRun: LastRun | null = null;
+  readonly #directory: ClientDirectory;
+  /** The scores record last saved or read. */
+  #latest: ScoresRecord | null = null;
   /** Clients changed since the last run; null: possibly all of them. */
   #changedIds: Set<string> | null = null;
   #running = false;
@@ -92,6 +96,23 @@ export class ScoringService {
 
   constructor(db: TierwiseDb) {
     this.#db = db;
+    this.#directory = new ClientDirectory(db);
+  }
+
+  /** The clients' names, companies, emails and tags, for the list. */
+  get directory(): ClientDirectory {
+    return this.#directory;
+  }
+
+  /**
+   * The current scores record: the one this worker saved or read, unless the page has
+   * seen a different one (`computedAt`), in which case another tab scored: read it.
+   */
+  async scores(computedAt: string): Promise<ScoresRecord | null> {
+    if (this.#latest?.computedAt !== computedAt) {
+      this.#latest = (await this.#db.scores.get('current')) ?? null;
+    }
+    return this.#latest;
   }
 
   /** Starts watching the change log, the model and the snapshot. */
@@ -176,10 +197,12 @@ export class ScoringService {
       this.#report({ phase: 'building', progress: 0 });
       this.#snapshot = buildSnapshot(await readAllRecords(db));
       this.#changedIds = null;
+      this.#directory.invalidate();
       rebuilt = true;
     } else if (pending.length > 0) {
       const ids = [...new Set(pending.map((c) => c.clientId))];
       for (const id of ids) this.#changedIds?.add(id);
+      await this.#directory.refresh(ids);
       const patch = buildSnapshot(await readClientRecords(db, ids));
       const present = new Set(patch.clients.ids);
       this.#snapshot = mergeSnapshot(
@@ -216,10 +239,14 @@ export class ScoringService {
       });
       this.#report({ phase: 'saving', progress: 1 });
       const durationMs = performance.now() - started;
-      await saveScores(
-        db,
-        toScoresRecord(result, clv, model, { asOf: today, seq, durationMs, now: new Date() }),
-      );
+      const record = toScoresRecord(result, clv, model, {
+        asOf: today,
+        seq,
+        durationMs,
+        now: new Date(),
+      });
+      await saveScores(db, record);
+      this.#latest = record;
       this.#scored = key;
       this.#lastRun = {
         snapshot,

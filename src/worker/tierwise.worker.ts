@@ -12,6 +12,13 @@ import { isIsoDate } from '$lib/dates';
 import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { ModelPreview } from './model-preview';
+import {
+  clientsCsv,
+  listClients,
+  type ClientListing,
+  type ClientQuery,
+  type ExportLabels,
+} from './client-list';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
@@ -35,6 +42,28 @@ export class WorkspaceNotEmptyError extends Error {
 /** The generated datasets: the sample to explore, the large one to try Tierwise at scale. */
 const DATASETS = { sample: SAMPLE_DATASET, large: LARGE_DATASET } as const;
 export type DatasetSize = keyof typeof DATASETS;
+
+const collators = new Map<string, Intl.Collator>();
+
+/** Names sort as people expect in their language ("Émile" with the Es, 10 after 9). */
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
+async function list(
+  query: ClientQuery,
+  locale: string,
+  computedAt: string,
+): Promise<ClientListing> {
+  const scores = await scoring.scores(computedAt);
+  if (scores === null) return { indexes: new Int32Array(0), names: [], companies: [], computedAt };
+  return listClients(scores, await scoring.directory.entries(), query, collatorFor(locale));
+}
 
 const api = {
   /**
@@ -77,6 +106,31 @@ const api = {
    */
   previewModel(definition: ScoringDefinition): Promise<ModelPreview | null> {
     return scoring.preview(definition);
+  },
+
+  /**
+   * The scored clients that match `query`, sorted, as indexes into the scores record
+   * the page holds (`computedAt`); the index column is transferred, not copied.
+   */
+  async listClients(
+    query: ClientQuery,
+    locale: string,
+    computedAt: string,
+  ): Promise<ClientListing> {
+    const listing = await list(query, locale, computedAt);
+    return Comlink.transfer(listing, [listing.indexes.buffer]);
+  },
+
+  /** The same list as CSV (see `clientsCsv`), for the Export button. */
+  async exportClientsCsv(
+    query: ClientQuery,
+    locale: string,
+    computedAt: string,
+    labels: ExportLabels,
+  ): Promise<string> {
+    const scores = await scoring.scores(computedAt);
+    const listing = await list(query, locale, computedAt);
+    return clientsCsv(scores, listing, labels);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -3,6 +3,7 @@ import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { ModelPreview } from './model-preview';
 import type { ScoringStatus } from './scoring-service';
+import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
 import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
 /**
@@ -57,6 +58,20 @@ export class WorkerClient {
    */
   previewModel(definition: ScoringDefinition): Promise<ModelPreview | null> {
     return this.#remote.previewModel(definition);
+  }
+
+  /** The clients matching `query`, sorted, against the scores the page holds. */
+  listClients(query: ClientQuery, locale: string, computedAt: string): Promise<ClientListing> {
+    return this.#remote.listClients(query, locale, computedAt);
+  }
+
+  exportClientsCsv(
+    query: ClientQuery,
+    locale: string,
+    computedAt: string,
+    labels: ExportLabels,
+  ): Promise<string> {
+    return this.#remote.exportClientsCsv(query, locale, computedAt, labels);
   }
 
   clearAllData(): Promise<void> {

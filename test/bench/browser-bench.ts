@@ -122,13 +122,9 @@ async function rescores(profile: string): Promise<{ times: number[]; longTask: n
   const context = await launch(profile);
   const page = await context.newPage();
   await watchLongTasks(page);
-  await page.goto(`${ORIGIN}/clients`);
-  const rows = page.locator('tbody tr');
-  await rows.first().waitFor({ timeout: 60_000 });
-  const active = rows.filter({
-    has: page.locator('[data-cell="lifecycle"]', { hasText: 'Active' }),
-  });
-  await active.last().locator('th a').click();
+  // The lowest-ranked active client.
+  await page.goto(`${ORIGIN}/clients?stage=active&dir=desc`);
+  await page.locator('[data-cell="name"]').first().click();
   const score = page.getByTestId('client-score');
   await score.waitFor();
   await page.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 60_000 });

@@ -6,22 +6,21 @@ test('the clients are ranked; editing an invoice rescores in the worker without 
 }) => {
   await loadSampleData(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
-  const rows = page.locator('tbody tr');
-  await expect(rows).toHaveCount(60);
+  await expect(page.getByTestId('client-count')).toHaveText('Clients listed: 60');
   const ranks = await page.locator('[data-cell="rank"]').allInnerTexts();
-  expect(ranks.map(Number)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  expect(ranks.length).toBeGreaterThan(5);
+  expect(ranks.map(Number)).toEqual(Array.from({ length: ranks.length }, (_, i) => i + 1));
   const scores = (await page.locator('[data-cell="score"]').allInnerTexts()).map(Number);
   expect([...scores].sort((a, b) => b - a)).toEqual(scores);
 
-  // An active client from the lower half: its latest invoice is in the scoring window.
-  const lowerActive = rows.filter({
-    has: page.locator('[data-cell="lifecycle"]', { hasText: 'Active' }),
-  });
-  const count = await lowerActive.count();
-  const target = lowerActive.nth(count - 1);
+  // The lowest-ranked active client: its latest invoice is in the scoring window.
+  await page.goto('/clients?stage=active&dir=desc');
+  const target = page.locator('[role="row"][data-client-id]').first();
+  await expect(target.locator('[data-cell="lifecycle"]')).toContainText('Active');
   const rankBefore = Number(await target.locator('[data-cell="rank"]').innerText());
-  const name = (await target.locator('th a').innerText()).trim();
-  await target.locator('th a').click();
+  expect(rankBefore).toBeGreaterThan(30);
+  const name = (await target.locator('[data-cell="name"]').innerText()).trim();
+  await target.locator('[data-cell="name"]').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   const scoreText = page.getByTestId('client-score');
   await expect(scoreText).toBeVisible();
@@ -60,7 +59,10 @@ test('the clients are ranked; editing an invoice rescores in the worker without 
 
   // The list agrees, and the client has moved up.
   await page.getByRole('link', { name: 'All clients' }).click();
-  const row = page.locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) });
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  await expect(page.getByTestId('client-count')).toHaveText('Clients listed: 1');
+  const row = page.locator('[role="row"][data-client-id]').first();
+  await expect(row.locator('[data-cell="name"]')).toHaveText(name);
   expect(Number(await row.locator('[data-cell="rank"]').innerText())).toBeLessThan(rankBefore);
   await expect(row.locator('[data-cell="tier"]')).not.toHaveText(tierBefore);
 });
@@ -70,7 +72,7 @@ test('a client file shows the lifetime-value outlook with its trust level in wor
 }) => {
   await loadSampleData(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
-  await page.locator('tbody tr th a').first().click();
+  await page.locator('[data-cell="name"]').first().click();
   const outlook = page.getByRole('region', { name: 'Outlook' });
   await expect(outlook).toBeVisible();
   const pActive = Number(

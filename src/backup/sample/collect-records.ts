@@ -1,8 +1,9 @@
-import type { SnapshotRecords } from '$engine/index';
 import type { ClientBundle } from '$schema/client-bundle';
 
-/** Every record of some bundles, table by table, as the snapshot is built from. */
-export type RecordLists = { [K in keyof SnapshotRecords]: SnapshotRecords[K][number][] };
+/** Every record of some bundles, table by table (what the snapshot is built from). */
+export interface RecordLists extends Omit<ClientBundle, 'client'> {
+  clients: ClientBundle['client'][];
+}
 
 export function emptyRecordLists(): RecordLists {
   return { clients: [], transactions: [], interactions: [], feedback: [], complaints: [] };

@@ -1,0 +1,29 @@
+import { clientSchema, type Client, type ClientInput } from '$schema/client';
+import type { TierwiseDb } from './database';
+
+/**
+ * Saves a client profile after validating it, and notes the change for the scoring
+ * worker in the same transaction (archiving or pinning changes the scores too).
+ * A new client needs no id: a random one is given.
+ * @throws ZodError naming the field when the profile is invalid (nothing is written)
+ */
+export async function saveClient(
+  db: TierwiseDb,
+  input: Omit<ClientInput, 'id' | 'createdAt' | 'updatedAt'> & { id?: string },
+  now: Date = new Date(),
+): Promise<Client> {
+  const stamp = now.toISOString();
+  return db.transaction('rw', db.clients, db.changes, async () => {
+    const id = input.id ?? crypto.randomUUID();
+    const existing = await db.clients.get(id as Client['id']);
+    const record = clientSchema.parse({
+      ...input,
+      id,
+      createdAt: existing?.createdAt ?? stamp,
+      updatedAt: stamp,
+    });
+    await db.clients.put(record);
+    await db.changes.add({ clientId: record.id });
+    return record;
+  });
+}

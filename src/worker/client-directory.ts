@@ -1,0 +1,63 @@
+import type { TierwiseDb } from '$db/database';
+import type { Client } from '$schema/client';
+import type { ClientId } from '$schema/common';
+
+/** What the list shows and searches of a client, besides its scores. */
+export interface DirectoryEntry {
+  name: string;
+  company: string;
+  email: string;
+  tags: readonly string[];
+  /** Name, company, email and tags, lower-cased: what the search box matches. */
+  searchText: string;
+}
+
+/**
+ * Every client's name, company, email and tags, held by the worker so the list can be
+ * searched and sorted by name without the page reading 50,000 profiles. Loaded on first
+ * use, refreshed for the clients the change log names.
+ */
+export class ClientDirectory {
+  readonly #db: TierwiseDb;
+  #entries: Map<string, DirectoryEntry> | null = null;
+
+  constructor(db: TierwiseDb) {
+    this.#db = db;
+  }
+
+  async entries(): Promise<ReadonlyMap<string, DirectoryEntry>> {
+    if (this.#entries === null) {
+      const clients = await this.#db.clients.toArray();
+      this.#entries = new Map(clients.map((client) => [client.id as string, entryOf(client)]));
+    }
+    return this.#entries;
+  }
+
+  /** Everything may have changed: reload on next use. */
+  invalidate(): void {
+    this.#entries = null;
+  }
+
+  /** Re-reads some clients (those not found are gone). */
+  async refresh(ids: readonly string[]): Promise<void> {
+    if (this.#entries === null || ids.length === 0) return;
+    const clients = await this.#db.clients.bulkGet(ids as ClientId[]); // ids of stored clients
+    ids.forEach((id, k) => {
+      const client = clients[k];
+      if (client) this.#entries?.set(id, entryOf(client));
+      else this.#entries?.delete(id);
+    });
+  }
+}
+
+function entryOf(client: Client): DirectoryEntry {
+  return {
+    name: client.name,
+    company: client.company,
+    email: client.email,
+    tags: client.tags,
+    searchText: [client.name, client.company, client.email, ...client.tags]
+      .join('\n')
+      .toLocaleLowerCase(),
+  };
+}

@@ -1,4 +1,9 @@
-import type { ScoringModel } from '$schema/scoring-model';
+import {
+  scoringDefinitionSchema,
+  scoringModelSchema,
+  type ScoringDefinition,
+  type ScoringModel,
+} from '$schema/scoring-model';
 import type { TierwiseDb } from './database';
 
 /** The model the app scores with. The database is created with one, so it always exists. */
@@ -6,4 +11,31 @@ export async function readActiveModel(db: TierwiseDb): Promise<ScoringModel> {
   const model = (await db.models.toArray()).find((candidate) => candidate.active);
   if (!model) throw new Error('No active scoring model.');
   return model;
+}
+
+/**
+ * Replaces the active model's definition after validating it, and bumps `updatedAt`: the
+ * scoring worker watches it and rescores everyone.
+ * @param now the save time; always later than the previous `updatedAt`, so two saves
+ *   within one millisecond still count as a change
+ * @throws ZodError when the definition is invalid (nothing is written)
+ */
+export async function saveActiveModel(
+  db: TierwiseDb,
+  definition: ScoringDefinition,
+  now: Date = new Date(),
+): Promise<ScoringModel> {
+  const parsed = scoringDefinitionSchema.parse(definition);
+  return db.transaction('rw', db.models, async () => {
+    const current = await readActiveModel(db);
+    const previous = Date.parse(current.updatedAt);
+    const at = new Date(Math.max(now.getTime(), previous + 1));
+    const next = scoringModelSchema.parse({
+      ...current,
+      definition: parsed,
+      updatedAt: at.toISOString(),
+    });
+    await db.models.put(next);
+    return next;
+  });
 }

@@ -109,12 +109,34 @@ export const scoringDefinitionSchema = z
     }),
   })
   .superRefine((d, ctx) => {
+    // Each refusal names a message key (`params.key`) so the interface can say it in the
+    // user's language; `message` is the English text.
     if (DIMENSIONS.every((k) => d.dimensions[k].weight === 0)) {
       ctx.addIssue({
         code: 'custom',
         path: ['dimensions'],
         message: 'At least one dimension needs a weight above zero.',
+        params: { key: 'model.invalid.allDimensionsZero' },
       });
+    }
+    for (const k of DIMENSIONS) {
+      const { weight, metrics } = d.dimensions[k];
+      if (weight > 0 && metrics.every((m) => m.weight === 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dimensions', k],
+          message: 'A dimension with a weight needs at least one measure with a weight above zero.',
+          params: { key: 'model.invalid.allMeasuresZero' },
+        });
+      }
+      if (new Set(metrics.map((m) => m.metric)).size < metrics.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dimensions', k],
+          message: 'A measure may appear only once in a dimension.',
+          params: { key: 'model.invalid.duplicateMeasure' },
+        });
+      }
     }
     const scores = d.tiers.levels.map((l) => l.minScore);
     if (
@@ -125,6 +147,7 @@ export const scoringDefinitionSchema = z
         code: 'custom',
         path: ['tiers', 'levels'],
         message: 'Each tier must start below the tier above it.',
+        params: { key: 'model.invalid.thresholdsOverlap' },
       });
     }
     const quota = d.tiers.levels.reduce((sum, l) => sum + l.quotaPercent, 0);
@@ -133,6 +156,7 @@ export const scoringDefinitionSchema = z
         code: 'custom',
         path: ['tiers', 'levels'],
         message: 'The tier quotas must add up to 100%.',
+        params: { key: 'model.invalid.quotasSum' },
       });
     }
     if (d.abc.aPercent + d.abc.bPercent >= 100) {
@@ -140,6 +164,7 @@ export const scoringDefinitionSchema = z
         code: 'custom',
         path: ['abc'],
         message: 'A and B together must leave some revenue for C.',
+        params: { key: 'model.invalid.abcSum' },
       });
     }
     if (!(d.lifecycle.dormantDays < d.lifecycle.churnedDays)) {
@@ -147,6 +172,23 @@ export const scoringDefinitionSchema = z
         code: 'custom',
         path: ['lifecycle', 'churnedDays'],
         message: 'A client must be dormant before being churned.',
+        params: { key: 'model.invalid.churnBeforeDormant' },
+      });
+    }
+    if (d.lifecycle.churnedBelow > d.lifecycle.dormantBelow) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lifecycle', 'churnedBelow'],
+        message: 'The P(active) limit for churned may not be above the one for dormant.',
+        params: { key: 'model.invalid.churnLimitAboveDormant' },
+      });
+    }
+    if (new Set(d.tiers.levels.map((l) => l.id)).size < d.tiers.levels.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiers', 'levels'],
+        message: 'Each tier needs its own id.',
+        params: { key: 'model.invalid.duplicateTier' },
       });
     }
   });

@@ -20,8 +20,11 @@ import {
   snapshotSeq,
 } from '$db/snapshot-store';
 import { localDate, toEpochDay } from '$lib/dates';
+import type { ClientId } from '$schema/common';
+import { scoringDefinitionSchema, type ScoringDefinition } from '$schema/scoring-model';
 import { ClientDirectory } from './client-directory';
 import { ClvCache } from './clv-cache';
+import { previewRun, tierColumns, type LastRun, type ModelPreview } from './model-preview';
 import { toScoresRecord } from './scores-record';
 
 export type ScoringPhase = 'idle' | 'loading' | 'building' | 'scoring' | 'saving' | 'error';
@@ -71,6 +74,8 @@ export class ScoringService {
   /** Key of the stored scores; undefined until read once. */
   #scored: ScoresKey | null | undefined;
   readonly #clv = new ClvCache();
+  /** What the last run scored, and how, for previews of another model on the same data. */
+  #lastRun: LastRun | null = null;
   readonly #directory: ClientDirectory;
   /** The scores record last saved or read. */
   #latest: ScoresRecord | null = null;
@@ -243,6 +248,12 @@ export class ScoringService {
       await saveScores(db, record);
       this.#latest = record;
       this.#scored = key;
+      this.#lastRun = {
+        snapshot,
+        asOfDay,
+        clv,
+        columns: tierColumns(result, model.definition),
+      };
       this.#report({
         clients: snapshot.clients.ids.length,
         lastRunMs: Math.round(performance.now() - started),
@@ -252,6 +263,46 @@ export class ScoringService {
     if (rebuilt || seq - this.#storedSeq > SNAPSHOT_MAX_PENDING) await this.#storeSnapshot();
     else if (seq > this.#storedSeq) this.#storeSnapshotWhenQuiet();
     this.#report({ phase: 'idle', progress: null });
+  }
+
+  /**
+   * Scores the data of the last run with a candidate model, stores nothing, and compares
+   * the result with that run: same snapshot, as-of day and lifetime-value predictions, so
+   * only the model differs. Returns a summary (never per-client columns), or null before
+   * there are scores to compare with.
+   * @throws ZodError when the candidate is not a valid model
+   */
+  async preview(candidate: ScoringDefinition): Promise<ModelPreview | null> {
+    const definition = scoringDefinitionSchema.parse(candidate);
+    const last = this.#lastRun ?? (await this.#storedRun());
+    if (last === null) return null;
+    this.#lastRun = last;
+    const preview = previewRun(last, definition);
+    // Scores hold the ids of stored clients, which are ClientIds.
+    const ids = preview.movers.map((m) => m.id) as ClientId[];
+    const clients = await this.#db.clients.bulkGet(ids);
+    preview.movers.forEach((mover, i) => (mover.name = clients[i]?.name ?? mover.id));
+    return preview;
+  }
+
+  /**
+   * The stored scores as the last run, when this worker has not scored yet (they matched
+   * the data and the model at start): predictions are fitted once on the snapshot.
+   */
+  async #storedRun(): Promise<LastRun | null> {
+    const snapshot = this.#snapshot;
+    const [stored, model] = await Promise.all([
+      this.#db.scores.get('current'),
+      readActiveModel(this.#db),
+    ]);
+    if (snapshot === null || stored === undefined) return null;
+    const asOfDay = toEpochDay(stored.asOf);
+    return {
+      snapshot,
+      asOfDay,
+      clv: this.#clv.predict(snapshot, asOfDay, null),
+      columns: tierColumns(stored, model.definition),
+    };
   }
 
   #storeSnapshotWhenQuiet(): void {

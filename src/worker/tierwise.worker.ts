@@ -10,6 +10,8 @@ import { clearAllData, countRecords } from '$db/workspace';
 import { buildSnapshot } from '$engine/index';
 import { isIsoDate } from '$lib/dates';
 import type { DatasetCounts } from '$schema/client-bundle';
+import type { ScoringDefinition } from '$schema/scoring-model';
+import type { ModelPreview } from './model-preview';
 import {
   clientsCsv,
   listClients,
@@ -96,6 +98,14 @@ const api = {
       await clearAllData(db);
       await db.changes.add({ clientId: ALL_CLIENTS });
     });
+  },
+
+  /**
+   * What saving `definition` as the model would change: tier counts before and after,
+   * clients changing tier, the ten biggest movers. Null until the first scores exist.
+   */
+  previewModel(definition: ScoringDefinition): Promise<ModelPreview | null> {
+    return scoring.preview(definition);
   },
 
   /**

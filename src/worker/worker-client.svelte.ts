@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
+import type { ScoringDefinition } from '$schema/scoring-model';
+import type { ModelPreview } from './model-preview';
 import type { ScoringStatus } from './scoring-service';
 import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
 import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
@@ -48,6 +50,14 @@ export class WorkerClient {
         }),
       ),
     );
+  }
+
+  /**
+   * Scores the data with a candidate model in the worker and summarises what would
+   * change. Read-only, so it does not count as a running job.
+   */
+  previewModel(definition: ScoringDefinition): Promise<ModelPreview | null> {
+    return this.#remote.previewModel(definition);
   }
 
   /** The clients matching `query`, sorted, against the scores the page holds. */

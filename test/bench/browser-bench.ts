@@ -85,7 +85,7 @@ async function loadLargeBase(profile: string): Promise<number> {
   await page.getByRole('button', { name: 'Load large sample' }).click();
   await page
     .getByText(/^Loaded 50,000 clients/)
-    .waitFor({ timeout: 15 * 60_000 })
+    .waitFor({ timeout: 45 * 60_000 })
     .catch(async (error: unknown) => {
       console.log(await page.locator('main').innerText());
       throw error;
@@ -237,5 +237,5 @@ try {
   );
 } finally {
   if (server.pid) process.kill(-server.pid);
-  rmSync(profile, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
 }

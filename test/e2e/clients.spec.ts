@@ -142,3 +142,28 @@ test('a client file: add an invoice (refused, then accepted), pin a tier, delete
   await expect(page.locator('[data-cell="tier"]').first()).toHaveText('Ordinary');
   await expect(page.locator('[data-cell="name"]', { hasText: name })).toHaveCount(0);
 });
+
+test('the profile is edited in place: a bad email is refused, ratings move the scores', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await page.goto('/clients?sort=potential');
+  const first = page.locator('[role="row"][data-client-id]').first();
+  await first.locator('[data-cell="name"]').click();
+  const potential = page.locator('[data-dimension="potential"]');
+  const before = Number(await potential.innerText());
+
+  await page.getByRole('button', { name: 'Edit profile' }).click();
+  const profile = page.getByRole('form', { name: 'Profile' });
+  await profile.getByRole('textbox', { name: 'Email' }).fill('nobody at nowhere');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile.getByRole('alert')).toContainText('Enter an email address');
+  await profile.getByRole('textbox', { name: 'Email' }).fill('');
+  for (const rating of ['Budget', 'Growth room', 'Influence']) {
+    await profile.getByRole('combobox', { name: rating }).selectOption('5');
+  }
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile).toBeHidden();
+  await expect(potential).not.toHaveText(String(before), { timeout: 10_000 });
+  expect(Number(await potential.innerText())).toBeGreaterThan(before);
+});

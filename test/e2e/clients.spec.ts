@@ -167,3 +167,43 @@ test('the profile is edited in place: a bad email is refused, ratings move the s
   await expect(potential).not.toHaveText(String(before), { timeout: 10_000 });
   expect(Number(await potential.innerText())).toBeGreaterThan(before);
 });
+
+test('contacts, feedback and complaints are added with checks, deleted and restored', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await page.goto('/clients');
+  await page.locator('[data-cell="name"]').first().click();
+
+  const feedback = page.getByRole('region', { name: 'Feedback' });
+  const answers = feedback.locator('[data-feedback-id]');
+  const before = await answers.count();
+  const form = feedback.getByRole('form', { name: 'New feedback' });
+  await form.getByRole('textbox', { name: 'Score' }).fill('9');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(form.getByRole('alert')).toContainText('Satisfaction is a whole number from 1 to 5');
+  await expect(answers).toHaveCount(before);
+  await form.getByRole('textbox', { name: 'Score' }).fill('5');
+  await form.getByRole('textbox', { name: 'Comment' }).fill('Delighted');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(answers).toHaveCount(before + 1);
+  const added = answers.filter({ hasText: 'Delighted' });
+  await added.getByRole('button', { name: 'Delete' }).click();
+  await expect(answers).toHaveCount(before);
+  await feedback.getByRole('button', { name: 'Undo' }).click();
+  await expect(added).toBeVisible();
+
+  const contacts = page.getByRole('region', { name: 'Contacts' });
+  const contactRows = contacts.locator('[data-interaction-id]');
+  const contactCount = await contactRows.count();
+  await contacts.getByRole('textbox', { name: 'Summary' }).fill('Quarterly review');
+  await contacts.getByRole('button', { name: 'Add' }).click();
+  await expect(contactRows).toHaveCount(contactCount + 1);
+
+  const complaints = page.getByRole('region', { name: 'Complaints' });
+  await complaints.getByRole('textbox', { name: 'Description' }).fill('Late delivery');
+  await complaints.getByRole('button', { name: 'Add' }).click();
+  const complaint = complaints.locator('[data-complaint-id]', { hasText: 'Late delivery' });
+  await complaint.getByRole('button', { name: 'Mark resolved' }).click();
+  await expect(complaint).toContainText('Resolved');
+});

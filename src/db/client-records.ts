@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { complaintSchema, type Complaint } from '$schema/complaint';
+import { feedbackSchema, type Feedback } from '$schema/feedback';
+import { interactionSchema, type Interaction } from '$schema/interaction';
+import type { TierwiseDb } from './database';
+
+/**
+ * A client's contacts, feedback and complaints: saved after validation, deleted and
+ * restored, each time with a note in the change log for the scoring worker, in the same
+ * transaction. (Invoices have their own repository: record-repository.ts.)
+ */
+interface Kinds {
+  interactions: Interaction;
+  feedback: Feedback;
+  complaints: Complaint;
+}
+export type RecordKind = keyof Kinds;
+
+const SCHEMAS: { [K in RecordKind]: z.ZodType<Kinds[K], unknown> } = {
+  interactions: interactionSchema,
+  feedback: feedbackSchema,
+  complaints: complaintSchema,
+};
+
+/** The fields a form provides: no timestamps, an id only when editing, no resolution yet. */
+export type RecordInput<K extends RecordKind> = Omit<
+  Kinds[K],
+  'id' | 'createdAt' | 'updatedAt' | 'resolution'
+> & { id?: string; resolution?: string };
+
+/** @throws ZodError naming the field when the record is invalid (nothing is written) */
+export async function saveClientRecord<K extends RecordKind>(
+  db: TierwiseDb,
+  kind: K,
+  input: RecordInput<K>,
+  now: Date = new Date(),
+): Promise<Kinds[K]> {
+  const table = db.table<Kinds[K], string>(kind);
+  const stamp = now.toISOString();
+  return db.transaction('rw', table, db.changes, async () => {
+    const id = input.id ?? crypto.randomUUID();
+    const existing = await table.get(id);
+    const record = SCHEMAS[kind].parse({
+      ...input,
+      id,
+      createdAt: existing?.createdAt ?? stamp,
+      updatedAt: stamp,
+    });
+    await table.put(record);
+    await db.changes.add({ clientId: record.clientId });
+    return record;
+  });
+}
+
+/** @returns the deleted record, for an Undo with `restoreClientRecord` */
+export async function deleteClientRecord<K extends RecordKind>(
+  db: TierwiseDb,
+  kind: K,
+  id: string,
+): Promise<Kinds[K] | undefined> {
+  const table = db.table<Kinds[K], string>(kind);
+  return db.transaction('rw', table, db.changes, async () => {
+    const existing = await table.get(id);
+    if (!existing) return undefined;
+    await table.delete(id);
+    await db.changes.add({ clientId: existing.clientId });
+    return existing;
+  });
+}
+
+export async function restoreClientRecord<K extends RecordKind>(
+  db: TierwiseDb,
+  kind: K,
+  record: Kinds[K],
+): Promise<void> {
+  const table = db.table<Kinds[K], string>(kind);
+  await db.transaction('rw', table, db.changes, async () => {
+    await table.put(SCHEMAS[kind].parse(record));
+    await db.changes.add({ clientId: record.clientId });
+  });
+}

@@ -192,6 +192,11 @@ test('contacts, feedback and complaints are added with checks, deleted and resto
   await expect(answers).toHaveCount(before);
   await feedback.getByRole('button', { name: 'Undo' }).click();
   await expect(added).toBeVisible();
+  await added.getByRole('button', { name: 'Edit' }).click();
+  await form.getByRole('textbox', { name: 'Comment' }).fill('Delighted, twice');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(answers.filter({ hasText: 'Delighted, twice' })).toHaveCount(1);
+  await expect(answers).toHaveCount(before + 1);
 
   const contacts = page.getByRole('region', { name: 'Contacts' });
   const contactRows = contacts.locator('[data-interaction-id]');

@@ -58,16 +58,27 @@ export const DEFAULT_QUERY: ClientQuery = {
 export interface ClientListing {
   /** Indexes into the scores record's columns, in list order. */
   indexes: Int32Array;
-  /** Name and company of each listed client, in list order. */
-  names: string[];
-  companies: string[];
   /** The scores the indexes refer to (`computedAt` of the scores record). */
   computedAt: string;
 }
 
 /**
+ * Whether `query` needs names, companies, emails or tags: only then must the directory of
+ * every client be loaded (the page reads the names of the rows it shows itself).
+ */
+export function needsDirectory(query: ClientQuery): boolean {
+  return (
+    query.sort === 'name' ||
+    query.sort === 'company' ||
+    query.tag !== null ||
+    query.search.trim() !== ''
+  );
+}
+
+/**
  * The scored clients that pass the filters, sorted. Missing values (no purchase yet, not
- * modelled) sort last whichever the direction; ties keep rank order.
+ * modelled) sort last whichever the direction; ties keep rank order. `directory` may be
+ * empty when `needsDirectory(query)` is false.
  */
 export function listClients(
   scores: ScoresRecord,
@@ -107,14 +118,7 @@ export function listClients(
       return sign * (x - y) || rank(a) - rank(b);
     });
   }
-  const entryAt = (at: number): DirectoryEntry | undefined =>
-    directory.get(scores.clientIds[at] ?? '');
-  return {
-    indexes: Int32Array.from(picked),
-    names: picked.map((at) => entryAt(at)?.name ?? ''),
-    companies: picked.map((at) => entryAt(at)?.company ?? ''),
-    computedAt: scores.computedAt,
-  };
+  return { indexes: Int32Array.from(picked), computedAt: scores.computedAt };
 }
 
 function numericColumn(scores: ScoresRecord, column: SortColumn): (at: number) => number {
@@ -188,12 +192,13 @@ export const CSV_COLUMNS = [
  */
 export function clientsCsv(
   scores: ScoresRecord | null,
-  listing: Pick<ClientListing, 'indexes' | 'names'>,
+  listing: Pick<ClientListing, 'indexes'>,
+  directory: ReadonlyMap<string, DirectoryEntry>,
   labels: ExportLabels,
 ): string {
   const lines = [CSV_COLUMNS.join(',')];
   if (scores === null) return csvLines(lines);
-  listing.indexes.forEach((at, row) => {
+  listing.indexes.forEach((at) => {
     const r = scores.r[at] ?? 0;
     const rfm = r ? `${r}${scores.f[at] ?? 0}${scores.m[at] ?? 0}` : '';
     const segment = RFM_SEGMENTS[scores.segment[at] ?? RFM_SEGMENTS.length - 1] ?? 'none';
@@ -201,7 +206,7 @@ export function clientsCsv(
       [
         String(scores.rank[at] ?? ''),
         csvText(scores.clientIds[at] ?? ''),
-        csvText(listing.names[row] ?? ''),
+        csvText(directory.get(scores.clientIds[at] ?? '')?.name ?? ''),
         csvText(labels.tiers[scores.tier[at] ?? -1] ?? ''),
         'ABC'[scores.abc[at] ?? -1] ?? '',
         csvNumber(scores.composite[at] ?? NaN),

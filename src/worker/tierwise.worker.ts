@@ -15,6 +15,7 @@ import type { ModelPreview } from './model-preview';
 import {
   clientsCsv,
   listClients,
+  needsDirectory,
   type ClientListing,
   type ClientQuery,
   type ExportLabels,
@@ -61,8 +62,9 @@ async function list(
   computedAt: string,
 ): Promise<ClientListing> {
   const scores = await scoring.scores(computedAt);
-  if (scores === null) return { indexes: new Int32Array(0), names: [], companies: [], computedAt };
-  return listClients(scores, await scoring.directory.entries(), query, collatorFor(locale));
+  if (scores === null) return { indexes: new Int32Array(0), computedAt };
+  const directory = needsDirectory(query) ? await scoring.directory.entries() : new Map();
+  return listClients(scores, directory, query, collatorFor(locale));
 }
 
 const api = {
@@ -130,7 +132,7 @@ const api = {
   ): Promise<string> {
     const scores = await scoring.scores(computedAt);
     const listing = await list(query, locale, computedAt);
-    return clientsCsv(scores, listing, labels);
+    return clientsCsv(scores, listing, await scoring.directory.entries(), labels);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -33,3 +33,9 @@ export async function waitForServiceWorker(page: Page): Promise<string> {
     return worker.state;
   });
 }
+
+/** The Clients list reads the names of the rows on screen after showing them: wait for those. */
+export async function waitForNames(page: Page): Promise<void> {
+  await expect(page.locator('[data-cell="name"]').first()).toBeVisible();
+  await expect(page.locator('[data-cell="name"]', { hasText: /^…$/ })).toHaveCount(0);
+}

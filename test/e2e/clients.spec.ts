@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { loadSampleData } from './app';
+import { loadSampleData, waitForNames } from './app';
 
 const numbers = async (page: Page, cell: string): Promise<number[]> =>
   (await page.locator(`[data-cell="${cell}"]`).allInnerTexts()).map((t) =>
@@ -61,6 +61,7 @@ test('a new client joins the list, and the CSV export holds every listed client 
 
   await page.getByRole('link', { name: 'All clients' }).click();
   await expect(page.getByTestId('client-count')).toHaveText('Clients listed: 61');
+  await waitForNames(page);
   const chinese = (await page.locator('[data-cell="name"]').allInnerTexts()).find((name) =>
     /[\u4e00-\u9fff]/.test(name),
   );
@@ -96,6 +97,7 @@ test('a client file: add an invoice (refused, then accepted), pin a tier, delete
   await page.goto('/clients?tier=ordinary&sort=score&dir=desc');
   const first = page.locator('[role="row"][data-client-id]').first();
   await expect(first.locator('[data-cell="tier"]')).toHaveText('Ordinary');
+  await waitForNames(page);
   const name = (await first.locator('[data-cell="name"]').innerText()).trim();
   await first.locator('[data-cell="name"]').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);

@@ -1,12 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loadSampleData } from './app';
+import { loadSampleData, waitForNames } from './app';
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('link', { name }).click();
 
 /** The names at the top of the ranking: what a person sees first. */
-const topNames = async (page: Page) =>
-  (await page.locator('[data-cell="name"]').allInnerTexts()).slice(0, 10);
+const topNames = async (page: Page) => {
+  await waitForNames(page);
+  return (await page.locator('[data-cell="name"]').allInnerTexts()).slice(0, 10);
+};
 
 test('a dimension weight changed in the Model view is previewed, saved, and reranks the clients', async ({
   page,

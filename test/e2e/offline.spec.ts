@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSampleData, openApp, waitForServiceWorker } from './app';
+import { loadSampleData, openApp, waitForServiceWorker, waitForNames } from './app';
 
 test('first visit, sample data, then the app and its data work with the network cut', async ({
   page,
@@ -12,6 +12,7 @@ test('first visit, sample data, then the app and its data work with the network 
   await page.getByRole('link', { name: 'Clients' }).first().click();
   await expect(page).toHaveURL(/\/clients$/);
   await expect(page.getByTestId('client-count')).toHaveText('Clients listed: 60');
+  await waitForNames(page);
   const firstName = await page.locator('[data-cell="name"]').first().textContent();
 
   expect(await waitForServiceWorker(page)).toBe('activated');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSampleData } from './app';
+import { loadSampleData, waitForNames } from './app';
 
 test('the clients are ranked; editing an invoice rescores in the worker without a reload or a long task', async ({
   page,
@@ -19,6 +19,7 @@ test('the clients are ranked; editing an invoice rescores in the worker without 
   await expect(target.locator('[data-cell="lifecycle"]')).toContainText('Active');
   const rankBefore = Number(await target.locator('[data-cell="rank"]').innerText());
   expect(rankBefore).toBeGreaterThan(30);
+  await waitForNames(page);
   const name = (await target.locator('[data-cell="name"]').innerText()).trim();
   await target.locator('[data-cell="name"]').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);

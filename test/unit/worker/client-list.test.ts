@@ -6,7 +6,13 @@ import { toEpochDay } from '$lib/dates';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
 import type { ScoringModel } from '$schema/scoring-model';
 import type { DirectoryEntry } from '$worker/client-directory';
-import { clientsCsv, DEFAULT_QUERY, listClients, type ClientQuery } from '$worker/client-list';
+import {
+  clientsCsv,
+  DEFAULT_QUERY,
+  listClients,
+  needsDirectory,
+  type ClientQuery,
+} from '$worker/client-list';
 import { toScoresRecord } from '$worker/scores-record';
 
 const AS_OF = '2026-06-30';
@@ -48,8 +54,11 @@ const directory = new Map<string, DirectoryEntry>(
   ]),
 );
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const list = (change: Partial<ClientQuery>) =>
-  listClients(scores, directory, { ...DEFAULT_QUERY, ...change }, collator);
+const list = (change: Partial<ClientQuery>) => {
+  const listing = listClients(scores, directory, { ...DEFAULT_QUERY, ...change }, collator);
+  const names = Array.from(listing.indexes, (at) => directory.get(scores.clientIds[at]!)!.name);
+  return { ...listing, names };
+};
 
 describe('listClients', () => {
   it('lists every scored client in rank order by default', () => {
@@ -70,6 +79,14 @@ describe('listClients', () => {
     }
   });
 
+  it('loads the directory only for name sorts, searches and tags', () => {
+    expect(needsDirectory(DEFAULT_QUERY)).toBe(false);
+    expect(needsDirectory({ ...DEFAULT_QUERY, tier: 0, sort: 'score' })).toBe(false);
+    expect(needsDirectory({ ...DEFAULT_QUERY, sort: 'name' })).toBe(true);
+    expect(needsDirectory({ ...DEFAULT_QUERY, search: 'li' })).toBe(true);
+    expect(needsDirectory({ ...DEFAULT_QUERY, tag: 'x' })).toBe(true);
+  });
+
   it('filters by tier, lifecycle and churn warning, and searches names and tags', () => {
     const core = list({ tier: 1 });
     expect(core.indexes.length).toBeGreaterThan(0);
@@ -86,7 +103,7 @@ describe('listClients', () => {
 describe('clientsCsv', () => {
   it('has the agreed columns, one line per listed client, formulas neutralised', () => {
     const listing = list({});
-    const csv = clientsCsv(scores, listing, {
+    const csv = clientsCsv(scores, listing, directory, {
       tiers: ['VIP', 'Core', 'Ordinary', 'Potential'],
       segments: {},
       lifecycle: ['Prospect', 'New', 'Active', 'Dormant', 'Churned'],

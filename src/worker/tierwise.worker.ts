@@ -10,6 +10,12 @@ import { clearAllData, countRecords } from '$db/workspace';
 import { buildSnapshot } from '$engine/index';
 import { isIsoDate } from '$lib/dates';
 import type { DatasetCounts } from '$schema/client-bundle';
+import {
+  BackupService,
+  type ExportOptions,
+  type ImportMode,
+  type Progress,
+} from './backup-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
@@ -24,6 +30,8 @@ const WRITE_LOCK = 'tierwise:write';
 async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
   return await navigator.locks.request(WRITE_LOCK, work);
 }
+
+const backups = new BackupService(db, scoring, withWriteLock);
 
 /** Thrown when sample data would be mixed into a workspace that already has clients. */
 export class WorkspaceNotEmptyError extends Error {
@@ -67,6 +75,25 @@ const api = {
       await clearAllData(db);
       await db.changes.add({ clientId: ALL_CLIENTS });
     });
+  },
+
+  /** The workspace as a backup file (a Blob: cloning it to the page copies no bytes). */
+  exportBackup(options: ExportOptions, onProgress?: Progress) {
+    return backups.export(options, onProgress);
+  },
+
+  /** Reads and validates a backup; nothing is written. The token names it for `applyBackup`. */
+  inspectBackup(file: Blob, passphrase?: string, onProgress?: Progress) {
+    return backups.inspect(file, passphrase, onProgress);
+  },
+
+  /** Replaces the workspace with, or merges into it, the backup inspected last. */
+  applyBackup(token: string, mode: ImportMode, onProgress?: Progress) {
+    return backups.apply(token, mode, onProgress);
+  },
+
+  discardBackup(): void {
+    backups.discard();
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

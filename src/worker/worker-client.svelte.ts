@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
+import type { Outcome } from '$backup/problem';
+import type { BackupPreview, ExportOptions, ImportMode } from './backup-service';
 import type { ScoringStatus } from './scoring-service';
 import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
@@ -13,6 +15,8 @@ export class WorkerClient {
   running = $state(0);
   /** Rows written by the current job, for progress bars; null when nothing reports. */
   progress = $state<number | null>(null);
+  /** What `progress` counts up to, when known. */
+  progressTotal = $state<number | null>(null);
 
   /** What the scoring worker is doing; null until it first reports. */
   scoring = $state.raw<ScoringStatus | null>(null);
@@ -49,8 +53,47 @@ export class WorkerClient {
     );
   }
 
+  /** The workspace as a backup file and the name to save it under. */
+  exportBackup(options: ExportOptions): Promise<{ blob: Blob; fileName: string }> {
+    return this.#track(() => this.#remote.exportBackup(options, this.#progress()));
+  }
+
+  /** Reads and checks a backup file in the worker; nothing is written. */
+  inspectBackup(
+    file: File,
+    passphrase?: string,
+  ): Promise<Outcome<{ token: string; preview: BackupPreview }>> {
+    // Comlink's types split the union into a union of promises; the value is one promise.
+    return this.#track(
+      () =>
+        this.#remote.inspectBackup(file, passphrase, this.#progress()) as Promise<
+          Outcome<{ token: string; preview: BackupPreview }>
+        >,
+    );
+  }
+
+  applyBackup(token: string, mode: ImportMode): Promise<Outcome<{ written: number }>> {
+    return this.#track(
+      () =>
+        this.#remote.applyBackup(token, mode, this.#progress()) as Promise<
+          Outcome<{ written: number }>
+        >, // as above
+    );
+  }
+
+  discardBackup(): Promise<void> {
+    return this.#remote.discardBackup();
+  }
+
   clearAllData(): Promise<void> {
     return this.#track(() => this.#remote.clearAllData());
+  }
+
+  #progress() {
+    return Comlink.proxy((done: number, total: number | null) => {
+      this.progress = done;
+      this.progressTotal = total;
+    });
   }
 
   async #track<T>(job: () => Promise<T>): Promise<T> {
@@ -59,7 +102,10 @@ export class WorkerClient {
       return await job();
     } finally {
       this.running -= 1;
-      if (this.running === 0) this.progress = null;
+      if (this.running === 0) {
+        this.progress = null;
+        this.progressTotal = null;
+      }
     }
   }
 }

@@ -25,6 +25,9 @@ import type { ScoringModel } from '$schema/scoring-model';
 import type { Settings } from '$schema/settings';
 import type { ScoringService } from './scoring-service';
 
+/** Why an import was refused (the page words it; see `problem.<code>` in the dictionaries). */
+export type { ImportProblem, Outcome } from '$backup/problem';
+
 export type ImportMode = 'replace' | 'merge';
 export type Progress = (done: number, total: number | null) => void;
 

@@ -1,7 +1,6 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
-import type { Outcome } from '$backup/problem';
-import type { BackupPreview, ExportOptions, ImportMode } from './backup-service';
+import type { BackupPreview, ExportOptions, ImportMode, Outcome } from './backup-service';
 import type { ScoringStatus } from './scoring-service';
 import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 

@@ -154,3 +154,51 @@ export async function mergeIntoWorkspace(
     }
   });
 }
+
+/** Every client's id and name, for matching imported rows (≈50,000 small rows: fast). */
+export async function readClientKeys(
+  db: TierwiseDb,
+): Promise<{ ids: Set<string>; byName: Map<string, string> }> {
+  const ids = new Set<string>();
+  const byName = new Map<string, string>();
+  await db.clients.each((client) => {
+    ids.add(client.id);
+    if (!byName.has(client.name)) byName.set(client.name, client.id);
+  });
+  return { ids, byName };
+}
+
+/**
+ * Adds new records — never overwriting: an id that exists fails the whole write — and
+ * tells the scorer, in ONE transaction. With `snapshot` (the workspace was empty, so the
+ * new records are all of it) the snapshot is stored as of the change, as the sample
+ * loader does; otherwise each touched client is logged.
+ * @returns the change seq when a snapshot was stored
+ */
+export async function insertRecords(
+  db: TierwiseDb,
+  rows: Record<string, readonly unknown[]>,
+  change: { snapshot: Snapshot } | { touchedClients: readonly string[] },
+  { onProgress, now = new Date() }: BulkWriteOptions = {},
+): Promise<number | null> {
+  const names = Object.keys(rows);
+  const tables = [...names, 'snapshots', 'changes'].map((name) => db.table(name));
+  const progress = counter(onProgress);
+  return db.transaction('rw', tables, async () => {
+    for (const name of names) {
+      const list = rows[name] ?? [];
+      for (let i = 0; i < list.length; i += PAGE_ROWS) {
+        const page = list.slice(i, i + PAGE_ROWS);
+        await db.table(name).bulkAdd(page);
+        progress()(page.length);
+      }
+    }
+    if ('snapshot' in change) return logRebuiltSnapshot(db, change.snapshot, now);
+    const touched = change.touchedClients;
+    if (touched.length > MAX_LOGGED_CLIENTS) await db.changes.add({ clientId: ALL_CLIENTS });
+    else if (touched.length > 0) {
+      await db.changes.bulkAdd(touched.map((clientId) => ({ clientId })));
+    }
+    return null;
+  });
+}

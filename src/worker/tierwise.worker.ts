@@ -16,6 +16,13 @@ import {
   type ImportMode,
   type Progress,
 } from './backup-service';
+import {
+  CsvService,
+  type CsvKind,
+  type CsvMapping,
+  type DateOrder,
+  type RejectedCsvLabels,
+} from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
@@ -32,6 +39,7 @@ async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const backups = new BackupService(db, scoring, withWriteLock);
+const spreadsheets = new CsvService(db, scoring, withWriteLock);
 
 /** Thrown when sample data would be mixed into a workspace that already has clients. */
 export class WorkspaceNotEmptyError extends Error {
@@ -94,6 +102,36 @@ const api = {
 
   discardBackup(): void {
     backups.discard();
+  },
+
+  /** The header and first rows of a CSV file, with the guessed columns. */
+  previewCsv(file: Blob, kind: CsvKind) {
+    return spreadsheets.preview(file, kind);
+  },
+
+  /** Checks every row of a CSV file and keeps the result for `applyCsv`; nothing is written. */
+  dryRunCsv(
+    file: Blob,
+    kind: CsvKind,
+    mapping: CsvMapping,
+    dateOrder: DateOrder | null,
+    onProgress?: Progress,
+  ) {
+    return spreadsheets.dryRun(file, kind, mapping, dateOrder, onProgress);
+  },
+
+  /** The refused rows of the last dry run as CSV text (null when it is gone). */
+  rejectedCsv(token: string, labels: RejectedCsvLabels): string | null {
+    return spreadsheets.rejectedCsv(token, labels);
+  },
+
+  /** Adds the accepted rows of the last dry run. */
+  applyCsv(token: string, onProgress?: Progress) {
+    return spreadsheets.apply(token, onProgress);
+  },
+
+  discardCsv(): void {
+    spreadsheets.discard();
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

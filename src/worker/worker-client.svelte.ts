@@ -1,6 +1,14 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
 import type { BackupPreview, ExportOptions, ImportMode, Outcome } from './backup-service';
+import type {
+  CsvKind,
+  CsvMapping,
+  CsvPreview,
+  CsvReport,
+  DateOrder,
+  RejectedCsvLabels,
+} from './csv-service';
 import type { ScoringStatus } from './scoring-service';
 import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
@@ -82,6 +90,44 @@ export class WorkerClient {
 
   discardBackup(): Promise<void> {
     return this.#remote.discardBackup();
+  }
+
+  previewCsv(file: File, kind: CsvKind): Promise<Outcome<{ preview: CsvPreview }>> {
+    // As above: one promise of the union.
+    return this.#track(
+      () => this.#remote.previewCsv(file, kind) as Promise<Outcome<{ preview: CsvPreview }>>,
+    );
+  }
+
+  dryRunCsv(
+    file: File,
+    kind: CsvKind,
+    mapping: CsvMapping,
+    dateOrder: DateOrder | null,
+  ): Promise<Outcome<{ report: CsvReport }>> {
+    return this.#track(
+      () =>
+        this.#remote.dryRunCsv(file, kind, mapping, dateOrder, this.#progress()) as Promise<
+          Outcome<{ report: CsvReport }>
+        >, // as above
+    );
+  }
+
+  rejectedCsv(token: string, labels: RejectedCsvLabels): Promise<string | null> {
+    return this.#remote.rejectedCsv(token, labels);
+  }
+
+  applyCsv(token: string): Promise<Outcome<{ rows: number; clients: number }>> {
+    return this.#track(
+      () =>
+        this.#remote.applyCsv(token, this.#progress()) as Promise<
+          Outcome<{ rows: number; clients: number }>
+        >, // as above
+    );
+  }
+
+  discardCsv(): Promise<void> {
+    return this.#remote.discardCsv();
   }
 
   clearAllData(): Promise<void> {

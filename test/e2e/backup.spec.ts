@@ -93,3 +93,31 @@ test('a file that is not a backup is refused and changes nothing', async ({ page
   await expect(page.locator('[data-phase="error"]')).toContainText('The file ends too early');
   expect(await dumpUserTables(page)).toBe(before);
 });
+
+test('merging a backup adds what is missing and leaves identical records alone', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, '/data');
+  const path = await exportBackup(page);
+  const original = await dumpUserTables(page);
+  await deleteAllData(page);
+
+  await readBackup(page, path);
+  const clients = page.getByTestId('backup-preview').locator('[data-table="clients"]');
+  await expect(clients.locator('[data-cell="new"]')).toHaveText('60');
+  await page.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.locator('[data-phase="done"]')).toContainText('Imported');
+  await expect(page.locator('[data-count="clients"]')).toHaveText('60');
+  expect(JSON.parse(await dumpUserTables(page))).toStrictEqual(JSON.parse(original));
+
+  // The same file again: nothing new, nothing newer, nothing written.
+  await readBackup(page, path);
+  await expect(clients.locator('[data-cell="new"]')).toHaveText('0');
+  await expect(clients.locator('[data-cell="changed"]')).toHaveText('0');
+  await expect(clients.locator('[data-cell="conflict"]')).toHaveText('0');
+  const before = await dumpUserTables(page);
+  await page.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.locator('[data-phase="done"]')).toContainText('Imported 0 records');
+  expect(await dumpUserTables(page)).toBe(before);
+});

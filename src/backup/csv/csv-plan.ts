@@ -86,6 +86,7 @@ export class CsvPlan {
   rows = 0;
   readonly #options: CsvPlanOptions;
   readonly #stamp: string;
+  /** Ids the file gives (not those made up for rows without one), with their rows. */
   readonly #ids = new Map<string, number>();
   readonly #newById = new Map<string, Client>();
   readonly #newByName = new Map<string, string>();
@@ -168,6 +169,11 @@ export class CsvPlan {
   }
 
   /** The row's own id (unique within the file), or a new one. */
+  /** Whether the file gives this row's id (made-up ids need no duplicate or existence check). */
+  #given(cells: readonly string[]): boolean {
+    return this.#cell(cells, 'id') !== '';
+  }
+
   #id(cells: readonly string[]): string {
     const given = this.#cell(cells, 'id');
     if (given === '') return this.#options.newId();
@@ -204,7 +210,7 @@ export class CsvPlan {
       createdAt: this.#stamp,
       updatedAt: this.#stamp,
     });
-    this.#ids.set(id, row);
+    if (this.#given(cells)) this.#ids.set(id, row);
     this.clients.push(client);
   }
 
@@ -249,7 +255,7 @@ export class CsvPlan {
       push = () => this.interactions.push(record);
     }
     const client = create && this.#validate(clientSchema, create);
-    this.#ids.set(id, row);
+    if (this.#given(cells)) this.#ids.set(id, row);
     push();
     if (client) {
       this.#newById.set(client.id, client);

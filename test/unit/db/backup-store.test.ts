@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, type BackupData } from '$backup/format';
 import { readBackup } from '$backup/read-backup';
 import { changeSeq, readReminderStatus, recordExport, updateReminder } from '$db/backup-reminder';
-import { mergeIntoWorkspace, readTablesInPages, replaceWorkspace } from '$db/backup-store';
+import {
+  insertRecords,
+  mergeIntoWorkspace,
+  readTablesInPages,
+  replaceWorkspace,
+} from '$db/backup-store';
 import { TierwiseDb } from '$db/database';
 import { saveTransaction } from '$db/record-repository';
 import { buildSnapshot } from '$engine/index';
@@ -96,6 +101,23 @@ describe('merging', () => {
       mergeIntoWorkspace(db, { clients: [client], transactions: [{ amount: 1 }] }, [client.id]),
     ).rejects.toThrow();
     expect(await dump(db)).toBe(before);
+  });
+});
+
+describe('adding imported records', () => {
+  it('never overwrites: an id that exists fails the whole write, which leaves nothing', async () => {
+    const db = freshDb();
+    await fill(db, sampleData());
+    const before = await dump(db);
+    const fresh = { ...sampleData().clients[0]!, id: 'fresh' as never };
+    const taken = sampleData().transactions[0]!;
+    await expect(
+      insertRecords(db, { clients: [fresh], transactions: [taken] }, { touchedClients: ['fresh'] }),
+    ).rejects.toThrow();
+    expect(await dump(db)).toBe(before);
+    await insertRecords(db, { clients: [fresh] }, { touchedClients: ['fresh'] });
+    expect((await db.clients.get(fresh.id))?.name).toBe(fresh.name);
+    expect((await db.changes.toArray()).at(-1)?.clientId).toBe('fresh');
   });
 });
 

@@ -38,6 +38,8 @@ describe('a transactions file', () => {
       ['C1', '2024-03-06', 20],
     ]);
     expect(result.transactions[0]).toMatchObject({ createdAt: NOW.toISOString(), reference: '' });
+    // Made-up ids need no lookup in the workspace: only ids from the file are checked.
+    expect(result.explicitIds()).toEqual([]);
   });
 
   it('matches existing clients by id, else by exact name', () => {
@@ -93,6 +95,7 @@ describe('a transactions file', () => {
       ['C1', '2024-03-05', '1', 'old'],
       ['C1', '2024-03-05', '2', 'fresh'],
     ]);
+    expect(result.explicitIds()).toEqual(['old', 'fresh']);
     result.rejectExisting('transactions', new Set(['old']));
     expect(result.transactions.map((t) => t.id)).toEqual(['fresh']);
     expect(result.rejections).toEqual([

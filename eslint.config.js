@@ -71,6 +71,7 @@ export default ts.config(
       'dev-dist/',
       '.bench/',
       '.bench-app/',
+      '.bench-import/',
       'node_modules/',
       'test-results/',
       'playwright-report/',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
@@ -45,8 +46,14 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The app's version, written into backups (`appVersion`). */
+const APP_VERSION = (
+  JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string }
+).version;
+
 export default defineConfig({
   resolve: { alias: SOURCE_ALIASES },
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   build: {
     // Every asset is a file of our own origin, so the CSP needs no data: URLs.
     assetsInlineLimit: 0,

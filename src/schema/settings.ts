@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { entityFields } from './common';
+import { entityFields, timestampSchema } from './common';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -9,6 +9,25 @@ export type Theme = (typeof THEMES)[number];
 
 /** The one settings record of a workspace; its id is always `SETTINGS_ID`. */
 export const SETTINGS_ID = 'workspace';
+
+/** When to remind the user to export a backup, and what the last export saw. */
+export const backupReminderSchema = z.object({
+  /** When the last backup was exported (absent: never). */
+  lastExportAt: timestampSchema.optional(),
+  /** The change-log position (`changes.seq`) the last export included. */
+  lastExportSeq: z.int().min(0).default(0),
+  /** Remind once this many days have passed since the last export… */
+  remindAfterDays: z.int().min(1).max(365).default(7),
+  /** …or once this many changes were saved since. */
+  remindAfterChanges: z.int().min(1).max(1_000_000).default(200),
+});
+export type BackupReminder = z.infer<typeof backupReminderSchema>;
+
+export const DEFAULT_BACKUP_REMINDER: BackupReminder = {
+  lastExportSeq: 0,
+  remindAfterDays: 7,
+  remindAfterChanges: 200,
+};
 
 export const settingsSchema = z.object({
   ...entityFields,
@@ -21,6 +40,8 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, { message: 'Use a three-letter currency code such as USD or CNY.' })
     .default('USD'),
+  /** Absent until the user first exports or configures the reminder: the defaults apply. */
+  backupReminder: backupReminderSchema.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -20,6 +20,19 @@ import {
   type ClientQuery,
   type ExportLabels,
 } from './client-list';
+import {
+  BackupService,
+  type ExportOptions,
+  type ImportMode,
+  type Progress,
+} from './backup-service';
+import {
+  CsvService,
+  type CsvKind,
+  type CsvMapping,
+  type DateOrder,
+  type RejectedCsvLabels,
+} from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
@@ -34,6 +47,9 @@ const WRITE_LOCK = 'tierwise:write';
 async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
   return await navigator.locks.request(WRITE_LOCK, work);
 }
+
+const backups = new BackupService(db, scoring, withWriteLock);
+const spreadsheets = new CsvService(db, scoring, withWriteLock);
 
 /** Thrown when sample data would be mixed into a workspace that already has clients. */
 export class WorkspaceNotEmptyError extends Error {
@@ -133,6 +149,55 @@ const api = {
     const scores = await scoring.scores(computedAt);
     const listing = await list(query, locale, computedAt);
     return clientsCsv(scores, listing, await scoring.directory.entries(), labels);
+  },
+
+  /** The workspace as a backup file (a Blob: cloning it to the page copies no bytes). */
+  exportBackup(options: ExportOptions, onProgress?: Progress) {
+    return backups.export(options, onProgress);
+  },
+
+  /** Reads and validates a backup; nothing is written. The token names it for `applyBackup`. */
+  inspectBackup(file: Blob, passphrase?: string, onProgress?: Progress) {
+    return backups.inspect(file, passphrase, onProgress);
+  },
+
+  /** Replaces the workspace with, or merges into it, the backup inspected last. */
+  applyBackup(token: string, mode: ImportMode, onProgress?: Progress) {
+    return backups.apply(token, mode, onProgress);
+  },
+
+  discardBackup(): void {
+    backups.discard();
+  },
+
+  /** The header and first rows of a CSV file, with the guessed columns. */
+  previewCsv(file: Blob, kind: CsvKind) {
+    return spreadsheets.preview(file, kind);
+  },
+
+  /** Checks every row of a CSV file and keeps the result for `applyCsv`; nothing is written. */
+  dryRunCsv(
+    file: Blob,
+    kind: CsvKind,
+    mapping: CsvMapping,
+    dateOrder: DateOrder | null,
+    onProgress?: Progress,
+  ) {
+    return spreadsheets.dryRun(file, kind, mapping, dateOrder, onProgress);
+  },
+
+  /** The refused rows of the last dry run as CSV text (null when it is gone). */
+  rejectedCsv(token: string, labels: RejectedCsvLabels): string | null {
+    return spreadsheets.rejectedCsv(token, labels);
+  },
+
+  /** Adds the accepted rows of the last dry run. */
+  applyCsv(token: string, onProgress?: Progress) {
+    return spreadsheets.apply(token, onProgress);
+  },
+
+  discardCsv(): void {
+    spreadsheets.discard();
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -2,6 +2,15 @@ import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { ModelPreview } from './model-preview';
+import type { BackupPreview, ExportOptions, ImportMode, Outcome } from './backup-service';
+import type {
+  CsvKind,
+  CsvMapping,
+  CsvPreview,
+  CsvReport,
+  DateOrder,
+  RejectedCsvLabels,
+} from './csv-service';
 import type { ScoringStatus } from './scoring-service';
 import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
 import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
@@ -16,6 +25,8 @@ export class WorkerClient {
   running = $state(0);
   /** Rows written by the current job, for progress bars; null when nothing reports. */
   progress = $state<number | null>(null);
+  /** What `progress` counts up to, when known. */
+  progressTotal = $state<number | null>(null);
 
   /** What the scoring worker is doing; null until it first reports. */
   scoring = $state.raw<ScoringStatus | null>(null);
@@ -74,8 +85,85 @@ export class WorkerClient {
     return this.#remote.exportClientsCsv(query, locale, computedAt, labels);
   }
 
+  /** The workspace as a backup file and the name to save it under. */
+  exportBackup(options: ExportOptions): Promise<{ blob: Blob; fileName: string }> {
+    return this.#track(() => this.#remote.exportBackup(options, this.#progress()));
+  }
+
+  /** Reads and checks a backup file in the worker; nothing is written. */
+  inspectBackup(
+    file: File,
+    passphrase?: string,
+  ): Promise<Outcome<{ token: string; preview: BackupPreview }>> {
+    // Comlink's types split the union into a union of promises; the value is one promise.
+    return this.#track(
+      () =>
+        this.#remote.inspectBackup(file, passphrase, this.#progress()) as Promise<
+          Outcome<{ token: string; preview: BackupPreview }>
+        >,
+    );
+  }
+
+  applyBackup(token: string, mode: ImportMode): Promise<Outcome<{ written: number }>> {
+    return this.#track(
+      () =>
+        this.#remote.applyBackup(token, mode, this.#progress()) as Promise<
+          Outcome<{ written: number }>
+        >, // as above
+    );
+  }
+
+  discardBackup(): Promise<void> {
+    return this.#remote.discardBackup();
+  }
+
+  previewCsv(file: File, kind: CsvKind): Promise<Outcome<{ preview: CsvPreview }>> {
+    // As above: one promise of the union.
+    return this.#track(
+      () => this.#remote.previewCsv(file, kind) as Promise<Outcome<{ preview: CsvPreview }>>,
+    );
+  }
+
+  dryRunCsv(
+    file: File,
+    kind: CsvKind,
+    mapping: CsvMapping,
+    dateOrder: DateOrder | null,
+  ): Promise<Outcome<{ report: CsvReport }>> {
+    return this.#track(
+      () =>
+        this.#remote.dryRunCsv(file, kind, mapping, dateOrder, this.#progress()) as Promise<
+          Outcome<{ report: CsvReport }>
+        >, // as above
+    );
+  }
+
+  rejectedCsv(token: string, labels: RejectedCsvLabels): Promise<string | null> {
+    return this.#remote.rejectedCsv(token, labels);
+  }
+
+  applyCsv(token: string): Promise<Outcome<{ rows: number; clients: number }>> {
+    return this.#track(
+      () =>
+        this.#remote.applyCsv(token, this.#progress()) as Promise<
+          Outcome<{ rows: number; clients: number }>
+        >, // as above
+    );
+  }
+
+  discardCsv(): Promise<void> {
+    return this.#remote.discardCsv();
+  }
+
   clearAllData(): Promise<void> {
     return this.#track(() => this.#remote.clearAllData());
+  }
+
+  #progress() {
+    return Comlink.proxy((done: number, total: number | null) => {
+      this.progress = done;
+      this.progressTotal = total;
+    });
   }
 
   async #track<T>(job: () => Promise<T>): Promise<T> {
@@ -84,7 +172,10 @@ export class WorkerClient {
       return await job();
     } finally {
       this.running -= 1;
-      if (this.running === 0) this.progress = null;
+      if (this.running === 0) {
+        this.progress = null;
+        this.progressTotal = null;
+      }
     }
   }
 }

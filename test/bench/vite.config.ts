@@ -19,6 +19,7 @@ export default defineConfig({
       input: {
         'score-bench': `${root}/test/bench/score-bench.ts`,
         'browser-bench': `${root}/test/bench/browser-bench.ts`,
+        'import-bench': `${root}/test/bench/import-bench.ts`,
       },
     },
   },

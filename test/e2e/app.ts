@@ -39,3 +39,48 @@ export async function waitForNames(page: Page): Promise<void> {
   await expect(page.locator('[data-cell="name"]').first()).toBeVisible();
   await expect(page.locator('[data-cell="name"]', { hasText: /^…$/ })).toHaveCount(0);
 }
+
+/** The user tables of the workspace, read straight from IndexedDB, as comparable text. */
+export async function dumpUserTables(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const tables = [
+      'settings',
+      'models',
+      'clients',
+      'transactions',
+      'interactions',
+      'feedback',
+      'complaints',
+      'evaluations',
+    ];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('tierwise');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(tables, 'readonly');
+    const dump: Record<string, unknown[]> = {};
+    await Promise.all(
+      tables.map(
+        (name) =>
+          new Promise<void>((resolve, reject) => {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => {
+              dump[name] = request.result as unknown[];
+              resolve();
+            };
+            request.onerror = () => reject(request.error);
+          }),
+      ),
+    );
+    db.close();
+    return JSON.stringify(dump);
+  });
+}
+
+/** Deletes all data through the Data view (from /data). */
+export async function deleteAllData(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.locator('[data-count="clients"]')).toHaveText('0');
+}

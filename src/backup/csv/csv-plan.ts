@@ -1,0 +1,287 @@
+import type { ZodType } from 'zod';
+import { clientSchema, type Client } from '$schema/client';
+import { interactionSchema, type Interaction } from '$schema/interaction';
+import { transactionSchema, type Transaction } from '$schema/transaction';
+import type { CsvField, CsvKind, CsvMapping } from './fields';
+import { parseAmount, parseDate, parseNumber, type DateOrder } from './parse-values';
+
+export const REJECTION_REASONS = [
+  'required',
+  'date',
+  'amount',
+  'number',
+  'kind',
+  'duplicate',
+  'exists',
+  'invalid',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** Why one row will not be imported. `row` counts as a spreadsheet does: the header is row 1. */
+export interface CsvRejection {
+  row: number;
+  field: CsvField | '';
+  reason: RejectionReason;
+  params: Record<string, string | number>;
+}
+
+/** The workspace's clients, for matching by id and by exact name. */
+export interface KnownClients {
+  ids: ReadonlySet<string>;
+  /** Name → id; the first client of a name when several share it. */
+  byName: ReadonlyMap<string, string>;
+}
+
+export interface CsvPlanOptions {
+  kind: CsvKind;
+  mapping: CsvMapping;
+  dateOrder: DateOrder | null;
+  known: KnownClients;
+  now: Date;
+  newId: () => string;
+}
+
+/** Thrown inside a row's conversion; becomes the row's rejection. */
+class Rejected {
+  constructor(
+    readonly field: CsvField | '',
+    readonly reason: RejectionReason,
+    readonly params: Record<string, string | number> = {},
+  ) {}
+}
+
+const KIND_WORDS: Record<string, Interaction['kind']> = {
+  call: 'call',
+  phone: 'call',
+  phonecall: 'call',
+  电话: 'call',
+  通话: 'call',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  邮件: 'email',
+  meeting: 'meeting',
+  visit: 'meeting',
+  会议: 'meeting',
+  拜访: 'meeting',
+  面谈: 'meeting',
+  note: 'note',
+  备注: 'note',
+  笔记: 'note',
+};
+
+/**
+ * Turns the rows of one CSV file into records, row by row, without writing anything:
+ * what the dry run shows and what the import then writes. A transactions or
+ * interactions file creates the clients it names that do not exist yet — matched by id,
+ * else by exact name — but only for rows that are otherwise valid.
+ */
+export class CsvPlan {
+  readonly clients: Client[] = [];
+  readonly transactions: Transaction[] = [];
+  readonly interactions: Interaction[] = [];
+  readonly rejections: CsvRejection[] = [];
+  /** The raw cells of each rejected row, for the download. */
+  readonly rejectedCells: string[][] = [];
+  rows = 0;
+  readonly #options: CsvPlanOptions;
+  readonly #stamp: string;
+  /** Ids the file gives (not those made up for rows without one), with their rows. */
+  readonly #ids = new Map<string, number>();
+  readonly #newById = new Map<string, Client>();
+  readonly #newByName = new Map<string, string>();
+
+  constructor(options: CsvPlanOptions) {
+    this.#options = options;
+    this.#stamp = options.now.toISOString();
+  }
+
+  /** How many clients the file creates (a clients file: every accepted row). */
+  get newClients(): number {
+    return this.clients.length;
+  }
+
+  get accepted(): number {
+    return this.rows - this.rejections.length;
+  }
+
+  /** Adds one data row (`row`: its spreadsheet row number). */
+  add(cells: readonly string[], row: number): void {
+    this.rows += 1;
+    try {
+      if (this.#options.kind === 'clients') this.#client(cells, row);
+      else this.#record(cells, row);
+    } catch (error) {
+      if (!(error instanceof Rejected)) throw error;
+      this.rejections.push({ row, field: error.field, reason: error.reason, params: error.params });
+      this.rejectedCells.push([...cells]);
+    }
+  }
+
+  /** Refuses rows whose ids the workspace already has (known only after a lookup). */
+  rejectExisting(
+    table: 'clients' | 'transactions' | 'interactions',
+    existing: ReadonlySet<string>,
+  ): void {
+    const list = this[table] as { id: string }[];
+    const keep = list.filter((record) => !existing.has(record.id));
+    if (keep.length === list.length) return;
+    for (const record of list) {
+      if (!existing.has(record.id)) continue;
+      const row = this.#ids.get(record.id) ?? 0;
+      this.rejections.push({ row, field: 'id', reason: 'exists', params: { value: record.id } });
+      this.rejectedCells.push([]);
+    }
+    list.splice(0, list.length, ...keep);
+    this.rejections.sort((a, b) => a.row - b.row);
+  }
+
+  /** The ids given in the file for `table`, to look up in the workspace. */
+  explicitIds(): string[] {
+    return [...this.#ids.keys()];
+  }
+
+  #cell(cells: readonly string[], field: CsvField): string {
+    const column = this.#options.mapping[field];
+    return column === null || column === undefined ? '' : (cells[column] ?? '').trim();
+  }
+
+  #required(cells: readonly string[], field: CsvField): string {
+    const value = this.#cell(cells, field);
+    if (value === '') throw new Rejected(field, 'required');
+    return value;
+  }
+
+  #date(cells: readonly string[], field: CsvField, required: boolean): string | undefined {
+    const raw = required ? this.#required(cells, field) : this.#cell(cells, field);
+    if (raw === '') return undefined;
+    const reading = parseDate(raw, this.#options.dateOrder);
+    if (reading.kind !== 'date') throw new Rejected(field, 'date', { value: raw });
+    return reading.iso;
+  }
+
+  #number(cells: readonly string[], field: CsvField, amount: boolean): number | undefined {
+    const raw = this.#cell(cells, field);
+    if (raw === '') return undefined;
+    const value = amount ? parseAmount(raw) : parseNumber(raw);
+    if (value === null) throw new Rejected(field, amount ? 'amount' : 'number', { value: raw });
+    return value;
+  }
+
+  /** The row's own id (unique within the file), or a new one. */
+  /** Whether the file gives this row's id (made-up ids need no duplicate or existence check). */
+  #given(cells: readonly string[]): boolean {
+    return this.#cell(cells, 'id') !== '';
+  }
+
+  #id(cells: readonly string[]): string {
+    const given = this.#cell(cells, 'id');
+    if (given === '') return this.#options.newId();
+    const first = this.#ids.get(given);
+    if (first !== undefined) throw new Rejected('id', 'duplicate', { row: first });
+    return given;
+  }
+
+  #validate<T>(schema: ZodType<T>, input: unknown): T {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? '') as CsvField; // record keys are field names
+    throw new Rejected(field, 'invalid', { message: issue?.message ?? '' });
+  }
+
+  #client(cells: readonly string[], row: number): void {
+    const id = this.#id(cells);
+    const tags = this.#cell(cells, 'tags')
+      .split(/[,;|、，；]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const client = this.#validate(clientSchema, {
+      id,
+      name: this.#required(cells, 'name'),
+      company: this.#cell(cells, 'company'),
+      email: this.#cell(cells, 'email'),
+      phone: this.#cell(cells, 'phone'),
+      industry: this.#cell(cells, 'industry'),
+      region: this.#cell(cells, 'region'),
+      source: this.#cell(cells, 'source'),
+      tags,
+      notes: this.#cell(cells, 'notes'),
+      createdAt: this.#stamp,
+      updatedAt: this.#stamp,
+    });
+    if (this.#given(cells)) this.#ids.set(id, row);
+    this.clients.push(client);
+  }
+
+  #record(cells: readonly string[], row: number): void {
+    const id = this.#id(cells);
+    const key = this.#cell(cells, 'clientId');
+    const name = this.#cell(cells, 'clientName');
+    if (key === '' && name === '') throw new Rejected('clientName', 'required');
+    const { clientId, create } = this.#resolveClient(key, name);
+    const base = {
+      id,
+      clientId,
+      date: this.#date(cells, 'date', true),
+      createdAt: this.#stamp,
+      updatedAt: this.#stamp,
+    };
+    let push: () => void;
+    if (this.#options.kind === 'transactions') {
+      const amount = this.#number(cells, 'amount', true);
+      if (amount === undefined) throw new Rejected('amount', 'required');
+      const record = this.#validate(transactionSchema, {
+        ...base,
+        amount,
+        cost: this.#number(cells, 'cost', true),
+        hours: this.#number(cells, 'hours', false),
+        dueDate: this.#date(cells, 'dueDate', false),
+        paidDate: this.#date(cells, 'paidDate', false),
+        reference: this.#cell(cells, 'reference'),
+        description: this.#cell(cells, 'description'),
+      });
+      push = () => this.transactions.push(record);
+    } else {
+      const word = this.#cell(cells, 'kind');
+      const kind = word === '' ? 'note' : KIND_WORDS[word.toLowerCase()];
+      if (!kind) throw new Rejected('kind', 'kind', { value: word });
+      const record = this.#validate(interactionSchema, {
+        ...base,
+        kind,
+        summary: this.#cell(cells, 'summary'),
+        followUpDate: this.#date(cells, 'followUpDate', false),
+      });
+      push = () => this.interactions.push(record);
+    }
+    const client = create && this.#validate(clientSchema, create);
+    if (this.#given(cells)) this.#ids.set(id, row);
+    push();
+    if (client) {
+      this.#newById.set(client.id, client);
+      this.#newByName.set(client.name, client.id);
+      this.clients.push(client);
+    }
+  }
+
+  /**
+   * The client a row names: by id when it gives one, else by exact name, among the
+   * workspace's clients and those this file creates; otherwise a client to create (only
+   * once the row has passed).
+   */
+  #resolveClient(key: string, name: string): { clientId: string; create: object | null } {
+    const { known } = this.#options;
+    if (key !== '') {
+      if (known.ids.has(key) || this.#newById.has(key)) return { clientId: key, create: null };
+      return { clientId: key, create: this.#newClient(key, name === '' ? key : name) };
+    }
+    const existing = known.byName.get(name) ?? this.#newByName.get(name);
+    if (existing !== undefined) return { clientId: existing, create: null };
+    const id = this.#options.newId();
+    return { clientId: id, create: this.#newClient(id, name) };
+  }
+
+  #newClient(id: string, name: string): object {
+    return { id, name, createdAt: this.#stamp, updatedAt: this.#stamp };
+  }
+}

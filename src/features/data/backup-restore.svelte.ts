@@ -1,0 +1,86 @@
+import type { AppServices } from '$features/context';
+import type { BackupPreview, ImportMode } from '$worker/backup-service';
+import { downloadBlob } from './download';
+import { problemMessage } from './problem-message';
+
+type Phase = 'idle' | 'reading' | 'preview' | 'writing' | 'done' | 'error';
+
+/**
+ * Restoring a backup: read and check it in the worker, show what it holds, then replace
+ * (after downloading an automatic backup of the current data) or merge.
+ */
+export class BackupRestore {
+  phase = $state<Phase>('idle');
+  file = $state.raw<File | null>(null);
+  passphrase = $state('');
+  preview = $state.raw<BackupPreview | null>(null);
+  message = $state('');
+  #token = '';
+  readonly #services: AppServices;
+
+  constructor(services: AppServices) {
+    this.#services = services;
+  }
+
+  get busy(): boolean {
+    return this.phase === 'reading' || this.phase === 'writing';
+  }
+
+  read = async (): Promise<void> => {
+    const { worker, i18n } = this.#services;
+    if (!this.file) return;
+    this.phase = 'reading';
+    this.message = '';
+    this.preview = null;
+    try {
+      const outcome = await worker.inspectBackup(this.file, this.passphrase || undefined);
+      if (!outcome.ok) {
+        this.#refuse(problemMessage(i18n, outcome.problem));
+        return;
+      }
+      this.#token = outcome.token;
+      this.preview = outcome.preview;
+      this.phase = 'preview';
+    } catch (error) {
+      this.#refuse(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  apply = async (mode: ImportMode): Promise<void> => {
+    const { worker, i18n, today } = this.#services;
+    this.phase = 'writing';
+    const notes: string[] = [];
+    try {
+      if (mode === 'replace') {
+        const { blob } = await worker.exportBackup({ today: today(), automatic: true });
+        const fileName = `tierwise-before-import-${today()}.json`;
+        downloadBlob(blob, fileName);
+        notes.push(i18n.t('backup.import.autoBackup', { file: fileName }));
+      }
+      const outcome = await worker.applyBackup(this.#token, mode);
+      if (!outcome.ok) {
+        this.#refuse(problemMessage(i18n, outcome.problem));
+        return;
+      }
+      notes.push(i18n.t('backup.import.done', { count: i18n.number(outcome.written) }));
+      this.message = notes.join(' ');
+      this.phase = 'done';
+      this.preview = null;
+    } catch (error) {
+      this.#refuse(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  cancel = (): void => {
+    void this.#services.worker.discardBackup();
+    this.preview = null;
+    this.phase = 'idle';
+    this.message = '';
+  };
+
+  #refuse(reason: string): void {
+    this.phase = 'error';
+    this.preview = null;
+    this.message = this.#services.i18n.t('backup.import.failed', { reason });
+  }
+}

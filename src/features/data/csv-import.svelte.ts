@@ -1,0 +1,152 @@
+import type { AppServices } from '$features/context';
+import type { MessageKey } from '$i18n/en';
+import { CSV_FIELDS } from '$worker/csv-fields';
+import type {
+  CsvField,
+  CsvKind,
+  CsvMapping,
+  CsvPreview,
+  CsvReport,
+  RejectedCsvLabels,
+  RejectionReason,
+} from '$worker/csv-service';
+import { downloadBlob } from './download';
+import { problemMessage } from './problem-message';
+
+type Phase = 'idle' | 'reading' | 'mapping' | 'checking' | 'report' | 'writing' | 'done' | 'error';
+export type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
+
+const REASONS: Record<RejectionReason, MessageKey> = {
+  required: 'csv.reason.required',
+  date: 'csv.reason.date',
+  amount: 'csv.reason.amount',
+  number: 'csv.reason.number',
+  kind: 'csv.reason.kind',
+  duplicate: 'csv.reason.duplicate',
+  exists: 'csv.reason.exists',
+  invalid: 'csv.reason.invalid',
+};
+
+/**
+ * Spreadsheet import, step by step: read the header and guess the columns; let the user
+ * correct them; check every row (a dry run in the worker); show what would be created and
+ * every refused row; import the good rows only when the user says so.
+ */
+export class CsvImport {
+  phase = $state<Phase>('idle');
+  kind = $state<CsvKind>('transactions');
+  file = $state.raw<File | null>(null);
+  preview = $state.raw<CsvPreview | null>(null);
+  mapping = $state<CsvMapping>({});
+  dateOrder = $state<DateOrderChoice>('auto');
+  report = $state.raw<CsvReport | null>(null);
+  message = $state('');
+  readonly #services: AppServices;
+
+  constructor(services: AppServices) {
+    this.#services = services;
+  }
+
+  get fields(): readonly CsvField[] {
+    return CSV_FIELDS[this.kind];
+  }
+
+  get busy(): boolean {
+    return this.phase === 'reading' || this.phase === 'checking' || this.phase === 'writing';
+  }
+
+  fieldLabel = (field: CsvField): string => this.#services.i18n.t(`csv.field.${field}`);
+
+  reasonText = (reason: RejectionReason, params: Record<string, string | number>): string =>
+    this.#services.i18n.t(REASONS[reason], params);
+
+  /** Any change to the file, kind or columns makes the last check stale. */
+  reset = (): void => {
+    if (this.report) void this.#services.worker.discardCsv();
+    this.report = null;
+    if (this.phase === 'report' || this.phase === 'done' || this.phase === 'error') {
+      this.phase = this.preview ? 'mapping' : 'idle';
+    }
+    this.message = '';
+  };
+
+  read = async (): Promise<void> => {
+    const { file } = this;
+    if (!file) return;
+    this.reset();
+    this.preview = null;
+    this.phase = 'reading';
+    const outcome = await this.#guard(() => this.#services.worker.previewCsv(file, this.kind));
+    if (!outcome) return;
+    this.preview = outcome.preview;
+    this.mapping = { ...outcome.preview.mapping };
+    this.phase = 'mapping';
+  };
+
+  check = async (): Promise<void> => {
+    const { file } = this;
+    if (!file) return;
+    this.reset();
+    this.phase = 'checking';
+    const order = this.dateOrder === 'auto' ? null : this.dateOrder;
+    const outcome = await this.#guard(() =>
+      this.#services.worker.dryRunCsv(file, this.kind, $state.snapshot(this.mapping), order),
+    );
+    if (!outcome) return;
+    this.report = outcome.report;
+    this.phase = 'report';
+  };
+
+  apply = async (): Promise<void> => {
+    const { report } = this;
+    if (!report) return;
+    this.phase = 'writing';
+    const outcome = await this.#guard(() => this.#services.worker.applyCsv(report.token));
+    if (!outcome) return;
+    const { i18n } = this.#services;
+    this.report = null;
+    this.phase = 'done';
+    this.message = i18n.t('csv.done', {
+      rows: i18n.number(outcome.rows),
+      clients: i18n.number(outcome.clients),
+    });
+  };
+
+  downloadRejected = async (): Promise<void> => {
+    const { report } = this;
+    if (!report) return;
+    const { i18n, worker } = this.#services;
+    const labels: RejectedCsvLabels = {
+      row: i18n.t('csv.report.row'),
+      field: i18n.t('csv.report.field'),
+      reason: i18n.t('csv.report.reason'),
+      fields: Object.fromEntries(this.fields.map((f) => [f, this.fieldLabel(f)])),
+      reasons: Object.fromEntries(
+        Object.entries(REASONS).map(([reason, key]) => [reason, i18n.t(key)]),
+      ) as RejectedCsvLabels['reasons'], // built from every reason above
+    };
+    const text = await worker.rejectedCsv(report.token, labels);
+    if (text === null) return;
+    // The byte-order mark makes spreadsheets read the file as UTF-8.
+    downloadBlob(new Blob(['\uFEFF', text], { type: 'text/csv' }), 'tierwise-refused-rows.csv');
+  };
+
+  async #guard<T>(
+    job: () => Promise<
+      ({ ok: true } & T) | { ok: false; problem: Parameters<typeof problemMessage>[1] }
+    >,
+  ): Promise<T | null> {
+    const { i18n } = this.#services;
+    try {
+      const outcome = await job();
+      if (outcome.ok) return outcome;
+      this.message = problemMessage(i18n, outcome.problem);
+    } catch (error) {
+      this.message = i18n.t('app.error', {
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+    this.phase = 'error';
+    return null;
+  }
+}

@@ -1,0 +1,254 @@
+import { encryptBackup } from '$backup/crypto';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  backupFileName,
+  type BackupCounts,
+  type BackupData,
+  type BackupTable,
+} from '$backup/format';
+import { decideMerge, emptyTally, takesIncoming, type MergeTally } from '$backup/merge';
+import { ImportFailure, type Outcome } from '$backup/problem';
+import { readBackup, type ParsedBackup } from '$backup/read-backup';
+import { BackupWriter } from '$backup/write-backup';
+import { changeSeq, recordExport } from '$db/backup-reminder';
+import {
+  mergeIntoWorkspace,
+  readExisting,
+  readTablesInPages,
+  replaceWorkspace,
+} from '$db/backup-store';
+import type { TierwiseDb } from '$db/database';
+import { buildSnapshot } from '$engine/index';
+import type { ScoringModel } from '$schema/scoring-model';
+import type { Settings } from '$schema/settings';
+import type { ScoringService } from './scoring-service';
+
+/** Why an import was refused (the page words it; see `problem.<code>` in the dictionaries). */
+export type { ImportProblem, Outcome } from '$backup/problem';
+
+export type ImportMode = 'replace' | 'merge';
+export type Progress = (done: number, total: number | null) => void;
+
+/** What an inspected backup holds, for the page to show before anything is written. */
+export interface BackupPreview {
+  version: number;
+  encrypted: boolean;
+  exportedAt: string;
+  appVersion: string;
+  tables: ({ table: BackupTable; records: number } & MergeTally)[];
+}
+
+export interface ExportOptions {
+  passphrase?: string;
+  /** The user's day, `YYYY-MM-DD`, for the file name. */
+  today: string;
+  /** An automatic backup before a replace does not count as the user's export. */
+  automatic?: boolean;
+}
+
+/** Tables whose records name a client, and so touch its scores. */
+const CLIENT_RECORDS = ['transactions', 'interactions', 'feedback', 'complaints'] as const;
+
+/**
+ * Backups in the worker: exports stream the tables into a Blob; imports read and
+ * validate the whole file first (nothing is written until every record has passed), keep
+ * it until the user chooses replace or merge, then write it in one transaction.
+ */
+export class BackupService {
+  readonly #db: TierwiseDb;
+  readonly #scoring: ScoringService;
+  readonly #withWriteLock: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The last inspected backup, waiting for the user's choice (one at a time). */
+  #pending: { token: string; backup: ParsedBackup } | null = null;
+
+  constructor(
+    db: TierwiseDb,
+    scoring: ScoringService,
+    withWriteLock: <T>(work: () => Promise<T>) => Promise<T>,
+  ) {
+    this.#db = db;
+    this.#scoring = scoring;
+    this.#withWriteLock = withWriteLock;
+  }
+
+  /** The workspace as a backup file, encrypted when a passphrase is given. */
+  async export(
+    { passphrase, today, automatic = false }: ExportOptions,
+    onProgress?: Progress,
+  ): Promise<{ blob: Blob; fileName: string }> {
+    const now = new Date();
+    const seq = await changeSeq(this.#db);
+    const head = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+      appVersion: __APP_VERSION__,
+    } as const;
+    let writer = new BackupWriter(head);
+    let total = 0;
+    let done = 0;
+    await readTablesInPages(this.#db, BACKUP_TABLES, {
+      counts(counts) {
+        total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        // Read for exactly BACKUP_TABLES, so the record has every key.
+        writer = new BackupWriter({ ...head, counts: counts as BackupCounts });
+      },
+      table: (name) => writer.table(name as BackupTable), // one of BACKUP_TABLES
+      page(rows) {
+        writer.records(rows);
+        done += rows.length;
+        onProgress?.(done, total);
+      },
+    });
+    let blob = writer.finish();
+    if (passphrase) {
+      blob = await encryptBackup(blob, passphrase, {
+        exportedAt: now.toISOString(),
+        appVersion: __APP_VERSION__,
+      });
+    }
+    if (!automatic) await recordExport(this.#db, seq, now);
+    return { blob, fileName: backupFileName(today, Boolean(passphrase)) };
+  }
+
+  /** Reads and validates a backup file, and says what importing it would do. */
+  async inspect(
+    file: Blob,
+    passphrase: string | undefined,
+    onProgress?: Progress,
+  ): Promise<Outcome<{ token: string; preview: BackupPreview }>> {
+    this.#pending = null;
+    const text = file.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
+    const read = await readBackup(text, {
+      ...(passphrase ? { passphrase } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    });
+    if (!read.ok) return read;
+    const { backup } = read;
+    const tables: BackupPreview['tables'] = [];
+    for (const table of BACKUP_TABLES) {
+      const tally = emptyTally();
+      for (const { decision } of await this.#decide(backup.data, table)) tally[decision] += 1;
+      tables.push({ table, records: backup.data[table].length, ...tally });
+    }
+    const token = crypto.randomUUID();
+    this.#pending = { token, backup };
+    return {
+      ok: true,
+      token,
+      preview: {
+        version: backup.version,
+        encrypted: backup.encrypted,
+        exportedAt: backup.head.exportedAt,
+        appVersion: backup.head.appVersion,
+        tables,
+      },
+    };
+  }
+
+  /** Forgets an inspected backup the user decided not to import. */
+  discard(): void {
+    this.#pending = null;
+  }
+
+  /** Writes an inspected backup: replacing the workspace, or merging into it. */
+  async apply(
+    token: string,
+    mode: ImportMode,
+    onProgress?: Progress,
+  ): Promise<Outcome<{ written: number }>> {
+    const pending = this.#pending;
+    if (!pending || pending.token !== token)
+      return { ok: false, problem: { code: 'expired', params: {} } };
+    try {
+      const written = await this.#withWriteLock(() =>
+        mode === 'replace'
+          ? this.#replace(pending.backup.data, onProgress)
+          : this.#merge(pending.backup.data, onProgress),
+      );
+      this.#pending = null;
+      return { ok: true, written };
+    } catch (error) {
+      if (error instanceof ImportFailure) return { ok: false, problem: error.problem };
+      throw error;
+    }
+  }
+
+  async #replace(data: BackupData, onProgress?: Progress): Promise<number> {
+    const total = BACKUP_TABLES.reduce((sum, t) => sum + data[t].length, 0);
+    const snapshot = buildSnapshot(data);
+    const seq = await replaceWorkspace(this.#db, data, snapshot, {
+      onProgress: (rows) => onProgress?.(rows, total),
+    });
+    this.#scoring.adopt(snapshot, seq);
+    return total;
+  }
+
+  async #merge(data: BackupData, onProgress?: Progress): Promise<number> {
+    const rows: Record<string, unknown[]> = {};
+    const touched = new Set<string>();
+    let written = 0;
+    for (const table of BACKUP_TABLES) {
+      const decisions = await this.#decide(data, table);
+      const chosen: unknown[] = [];
+      for (const { decision, existing, incoming } of decisions) {
+        if (!takesIncoming(decision)) continue;
+        chosen.push(mergedRecord(table, incoming, existing));
+        if (table === 'clients') touched.add(incoming.id);
+        if ((CLIENT_RECORDS as readonly string[]).includes(table)) {
+          if (incoming.clientId !== undefined) touched.add(incoming.clientId);
+          if (existing?.clientId !== undefined) touched.add(existing.clientId);
+        }
+      }
+      if (chosen.length > 0) rows[table] = chosen;
+      written += chosen.length;
+    }
+    const total = written;
+    await mergeIntoWorkspace(this.#db, rows, [...touched], {
+      onProgress: (n) => onProgress?.(n, total),
+    });
+    return written;
+  }
+
+  /** Each record of `table` in the file with the workspace's version and the merge rule's verdict. */
+  async #decide(data: BackupData, table: BackupTable) {
+    type Row = { id: string; updatedAt: string; clientId?: string };
+    const incoming = data[table] as Row[];
+    // An empty table has nothing to compare with: skip a million lookups.
+    const empty = (await this.#db.table(table).count()) === 0;
+    const existing = empty
+      ? []
+      : await readExisting<Row>(
+          this.#db,
+          table,
+          incoming.map((r) => r.id),
+        );
+    return incoming.map((record, i) => ({
+      incoming: record,
+      existing: existing[i],
+      decision: decideMerge(existing[i], record),
+    }));
+  }
+}
+
+/**
+ * The record a merge writes. It never changes which model is active, nor this device's
+ * backup reminder.
+ */
+function mergedRecord(table: BackupTable, incoming: unknown, existing: unknown): unknown {
+  if (table === 'models') {
+    return {
+      ...(incoming as ScoringModel),
+      active: (existing as ScoringModel | undefined)?.active ?? false,
+    };
+  }
+  if (table === 'settings') {
+    const reminder = (existing as Settings | undefined)?.backupReminder;
+    const next: Settings = { ...(incoming as Settings) };
+    delete next.backupReminder;
+    return reminder ? { ...next, backupReminder: reminder } : next;
+  }
+  return incoming;
+}

@@ -1,0 +1,232 @@
+import Papa from 'papaparse';
+import { CsvPlan, type CsvRejection, type RejectionReason } from '$backup/csv/csv-plan';
+import {
+  CSV_FIELDS,
+  REQUIRED_FIELDS,
+  type CsvField,
+  type CsvKind,
+  type CsvMapping,
+} from '$backup/csv/fields';
+import { guessMapping } from '$backup/csv/guess-mapping';
+import { dateOrderEvidence, type DateOrder } from '$backup/csv/parse-values';
+import { readCsv } from '$backup/csv/read-csv';
+import type { ImportProblem, Outcome } from '$backup/problem';
+import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
+import type { TierwiseDb } from '$db/database';
+import { buildSnapshot } from '$engine/index';
+import type { Progress } from './backup-service';
+import type { ScoringService } from './scoring-service';
+
+export type { CsvField, CsvKind, CsvMapping, CsvRejection, DateOrder, RejectionReason };
+
+/** The first rows of a file and the guessed columns, for the mapping step. */
+export interface CsvPreview {
+  headers: string[];
+  samples: string[][];
+  mapping: CsvMapping;
+  delimiter: string;
+}
+
+/** What importing the file would do; nothing is written yet. */
+export interface CsvReport {
+  token: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  newClients: number;
+  /** The first few new clients' names. */
+  newClientNames: string[];
+  /** The first rejections (all are in the download). */
+  rejections: CsvRejection[];
+  /** Some dates could be day-first or month-first, and the file does not say which. */
+  needsDateOrder: boolean;
+}
+
+/** The words of the refused-rows download, in the user's language. */
+export interface RejectedCsvLabels {
+  row: string;
+  field: string;
+  reason: string;
+  fields: Partial<Record<CsvField, string>>;
+  reasons: Record<RejectionReason, string>;
+}
+
+const SHOWN_REJECTIONS = 100;
+const DATE_FIELDS: readonly CsvField[] = ['date', 'dueDate', 'paidDate', 'followUpDate'];
+
+const isMapped = (column: number | null | undefined): column is number =>
+  column !== null && column !== undefined;
+
+const problem = (code: ImportProblem['code'], params: ImportProblem['params'] = {}) => ({
+  ok: false as const,
+  problem: { code, params },
+});
+
+/**
+ * Spreadsheet import in the worker: preview and guess the columns, then a dry run that
+ * turns every row into a record or a rejection (kept here until the user confirms),
+ * then one transaction that adds the records and the clients they create.
+ */
+export class CsvService {
+  readonly #db: TierwiseDb;
+  readonly #scoring: ScoringService;
+  readonly #withWriteLock: <T>(work: () => Promise<T>) => Promise<T>;
+  #pending: { token: string; plan: CsvPlan; headers: string[] } | null = null;
+
+  constructor(
+    db: TierwiseDb,
+    scoring: ScoringService,
+    withWriteLock: <T>(work: () => Promise<T>) => Promise<T>,
+  ) {
+    this.#db = db;
+    this.#scoring = scoring;
+    this.#withWriteLock = withWriteLock;
+  }
+
+  async preview(file: Blob, kind: CsvKind): Promise<Outcome<{ preview: CsvPreview }>> {
+    const samples: string[][] = [];
+    const read = await readCsv(file, { preview: 6, onRow: (cells) => samples.push(cells) });
+    if (!read.ok) return read;
+    if (samples.length === 0) return problem('emptyCsv');
+    const mapping = guessMapping(read.headers, kind);
+    const mapped = CSV_FIELDS[kind].some((field) => mapping[field] !== null);
+    if (read.headers.length === 1 && (!mapped || /[;,\t|:]/.test(read.headers[0] ?? ''))) {
+      return problem('oneColumn');
+    }
+    return {
+      ok: true,
+      preview: { headers: read.headers, samples, mapping, delimiter: read.delimiter },
+    };
+  }
+
+  async dryRun(
+    file: Blob,
+    kind: CsvKind,
+    mapping: CsvMapping,
+    dateOrder: DateOrder | null,
+    onProgress?: Progress,
+  ): Promise<Outcome<{ report: CsvReport }>> {
+    this.#pending = null;
+    for (const required of REQUIRED_FIELDS[kind]) {
+      const mapped =
+        required === 'client'
+          ? isMapped(mapping.clientId) || isMapped(mapping.clientName)
+          : isMapped(mapping[required]);
+      if (!mapped)
+        return problem('unmappedField', { field: required === 'client' ? 'clientName' : required });
+    }
+    let order = dateOrder;
+    let ambiguous = false;
+    if (order === null) {
+      // First pass: a date with a day above 12 anywhere settles the order for the file.
+      const columns = DATE_FIELDS.map((f) => mapping[f]).filter(isMapped);
+      const scan = await readCsv(file, {
+        onRow: (cells) => {
+          for (const column of columns) {
+            const value = cells[column] ?? '';
+            order ??= dateOrderEvidence(value);
+            ambiguous ||= /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(value);
+          }
+        },
+      });
+      if (!scan.ok) return scan;
+    }
+    const plan = new CsvPlan({
+      kind,
+      mapping,
+      dateOrder: order,
+      known: await readClientKeys(this.#db),
+      now: new Date(),
+      newId: () => crypto.randomUUID(),
+    });
+    const read = await readCsv(file, {
+      onRow: (cells, row) => {
+        plan.add(cells, row);
+        if (plan.rows % 10_000 === 0) onProgress?.(plan.rows, null);
+      },
+    });
+    if (!read.ok) return read;
+    if (read.rows === 0) return problem('emptyCsv');
+    const given = plan.explicitIds();
+    if (given.length > 0) {
+      const found = await readExisting<{ id: string }>(this.#db, kind, given);
+      plan.rejectExisting(kind, new Set(found.flatMap((r) => (r ? [r.id] : []))));
+    }
+    const token = crypto.randomUUID();
+    this.#pending = { token, plan, headers: read.headers };
+    return {
+      ok: true,
+      report: {
+        token,
+        rows: plan.rows,
+        accepted: plan.accepted,
+        rejected: plan.rejections.length,
+        newClients: kind === 'clients' ? 0 : plan.newClients,
+        newClientNames: kind === 'clients' ? [] : plan.clients.slice(0, 5).map((c) => c.name),
+        rejections: plan.rejections.slice(0, SHOWN_REJECTIONS),
+        needsDateOrder: order === null && ambiguous,
+      },
+    };
+  }
+
+  /** The refused rows as a CSV file to fix: their cells, then row, column and reason. */
+  rejectedCsv(token: string, labels: RejectedCsvLabels): string | null {
+    const pending = this.#pending;
+    if (!pending || pending.token !== token) return null;
+    const { plan, headers } = pending;
+    const lines = plan.rejections.map((rejection, i) => {
+      const cells = plan.rejectedCells[i] ?? [];
+      const padded = headers.map((_, column) => cells[column] ?? '');
+      const reason = Object.entries(rejection.params).reduce(
+        (text, [key, value]) => text.replace(`{${key}}`, String(value)),
+        labels.reasons[rejection.reason],
+      );
+      const field =
+        rejection.field === '' ? '' : (labels.fields[rejection.field] ?? rejection.field);
+      return [...padded, String(rejection.row), field, reason];
+    });
+    return Papa.unparse([[...headers, labels.row, labels.field, labels.reason], ...lines]);
+  }
+
+  /** Writes the accepted rows of the last dry run, in one transaction. */
+  async apply(
+    token: string,
+    onProgress?: Progress,
+  ): Promise<Outcome<{ rows: number; clients: number }>> {
+    const pending = this.#pending;
+    if (!pending || pending.token !== token) return problem('expired');
+    const { plan } = pending;
+    const rows = {
+      clients: plan.clients,
+      transactions: plan.transactions,
+      interactions: plan.interactions,
+    };
+    const total = plan.clients.length + plan.transactions.length + plan.interactions.length;
+    const options = { onProgress: (n: number) => onProgress?.(n, total) };
+    await this.#withWriteLock(async () => {
+      const empty = (await this.#db.clients.count()) === 0;
+      if (empty) {
+        // The new records are the whole workspace: build the snapshot from them, as the
+        // sample loader does, rather than have the scorer read them all back.
+        const snapshot = buildSnapshot({ ...rows, feedback: [], complaints: [] });
+        const seq = await insertRecords(this.#db, rows, { snapshot }, options);
+        if (seq !== null) this.#scoring.adopt(snapshot, seq);
+      } else {
+        const touched = new Set<string>(plan.clients.map((c) => c.id));
+        for (const record of [...plan.transactions, ...plan.interactions])
+          touched.add(record.clientId);
+        await insertRecords(this.#db, rows, { touchedClients: [...touched] }, options);
+      }
+    });
+    this.#pending = null;
+    return {
+      ok: true,
+      rows: plan.accepted,
+      clients: plan.clients.length,
+    };
+  }
+
+  discard(): void {
+    this.#pending = null;
+  }
+}

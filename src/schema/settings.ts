@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, { message: 'Use a three-letter currency code such as USD or CNY.' })
     .default('USD'),
+  /** One client's share of 12-month revenue, in %, above which the dashboard warns (unset: 30). */
+  concentrationWarningPercent: z.number().min(1).max(100).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -20,6 +20,7 @@ import {
   type ExportLabels,
 } from './client-list';
 import { ScoringService, type ScoringStatus } from './scoring-service';
+import { dashboardData, type DashboardData } from './dashboard';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
 const db = new TierwiseDb();
@@ -131,6 +132,14 @@ const api = {
     const scores = await scoring.scores(computedAt);
     const listing = await list(query, locale, computedAt);
     return clientsCsv(scores, listing, labels);
+  },
+
+  /**
+   * The dashboard's figures and chart data for the scores the page holds (`computedAt`);
+   * `concentrationThreshold` (0–1) is the revenue share of one client that raises a warning.
+   */
+  dashboard(computedAt: string, concentrationThreshold: number): Promise<DashboardData | null> {
+    return dashboardData(db, scoring, computedAt, concentrationThreshold);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
+import type { DashboardData } from './dashboard';
 import type { ModelPreview } from './model-preview';
 import type { ScoringStatus } from './scoring-service';
 import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
@@ -72,6 +73,11 @@ export class WorkerClient {
     labels: ExportLabels,
   ): Promise<string> {
     return this.#remote.exportClientsCsv(query, locale, computedAt, labels);
+  }
+
+  /** The dashboard's figures for the scores the page holds; read-only, not a job. */
+  dashboard(computedAt: string, concentrationThreshold: number): Promise<DashboardData | null> {
+    return this.#remote.dashboard(computedAt, concentrationThreshold);
   }
 
   clearAllData(): Promise<void> {

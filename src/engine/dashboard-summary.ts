@@ -121,7 +121,11 @@ export function dashboardSummary(
   const previousStart = asOfDay - 2 * YEAR_DAYS;
   const months = monthStarts(asOfDay);
   const firstMonthDay = months.days[0]!;
-  const indexOf = new Map(snapshot.clients.ids.map((id, i) => [id, i]));
+  // The scores are normally in snapshot order; a map only when a change reordered them.
+  const sameOrder =
+    scores.clientIds.length === snapshot.clients.ids.length &&
+    scores.clientIds.every((id, i) => id === snapshot.clients.ids[i]);
+  const indexOf = sameOrder ? null : new Map(snapshot.clients.ids.map((id, i) => [id, i]));
   const tx = snapshot.transactions;
   const fb = snapshot.feedback;
   const cp = snapshot.complaints;
@@ -129,8 +133,15 @@ export function dashboardSummary(
   const tierClients = new Array<number>(tiers).fill(0);
   const tierRevenue12m = new Array<number>(tiers).fill(0);
   const monthRevenue = Array.from({ length: tiers }, () => new Array<number>(CHART_MONTHS).fill(0));
-  const revenues: { at: number; revenue: number }[] = [];
-  const eligible: { tier: number; x: number; y: number }[] = [];
+  const n = scores.clientIds.length;
+  // Typed columns, not objects: 50,000 clients sort and sample in a few milliseconds.
+  const positive = new Float64Array(n);
+  let paying = 0;
+  /** The client with the most 12-month revenue (the first of equals), -1 for none. */
+  let topAt = -1;
+  let topRevenue = 0;
+  const eligible = { tier: new Uint8Array(n), x: new Float64Array(n), y: new Float64Array(n) };
+  let eligibleCount = 0;
   const churn: ChurnEntry[] = [];
   const complaints: ComplaintEntry[] = [];
   let clients = 0;
@@ -146,7 +157,7 @@ export function dashboardSummary(
   let openComplaints = 0;
 
   scores.clientIds.forEach((id, at) => {
-    const c = indexOf.get(id);
+    const c = indexOf ? indexOf.get(id) : at;
     if (!scores.scored[at] || c === undefined) return;
     const tier = Math.min(Math.max(scores.tier[at]!, 0), tiers - 1);
     clients += 1;
@@ -186,8 +197,19 @@ export function dashboardSummary(
     }
     if (purchaseDays > 0) buyers += 1;
     if (purchaseDays > 1) repeaters += 1;
-    if (inWindow > 0) revenues.push({ at, revenue: inWindow });
-    if (purchaseDays > 0 && lifetime > 0) eligible.push({ tier, x: purchaseDays, y: lifetime });
+    if (inWindow > 0) {
+      positive[paying++] = inWindow;
+      if (topAt < 0 || inWindow > topRevenue) {
+        topAt = at;
+        topRevenue = inWindow;
+      }
+    }
+    if (purchaseDays > 0 && lifetime > 0) {
+      eligible.tier[eligibleCount] = tier;
+      eligible.x[eligibleCount] = purchaseDays;
+      eligible.y[eligibleCount] = lifetime;
+      eligibleCount += 1;
+    }
 
     for (let k = fb.offsets[c]!; k < fb.offsets[c + 1]!; k += 1) {
       const day = fb.day[k]!;
@@ -214,23 +236,26 @@ export function dashboardSummary(
     }
   });
 
-  revenues.sort((a, b) => b.revenue - a.revenue || a.at - b.at);
-  const top = revenues[0];
-  const topClient =
-    top && revenue12m > 0
+  const topClient: DashboardSummary['topClient'] =
+    topAt >= 0 && revenue12m > 0
       ? {
-          id: scores.clientIds[top.at]!,
-          tier: Math.min(Math.max(scores.tier[top.at]!, 0), tiers - 1),
-          revenue: top.revenue,
-          share: top.revenue / revenue12m,
+          id: scores.clientIds[topAt]!,
+          tier: Math.min(Math.max(scores.tier[topAt]!, 0), tiers - 1),
+          revenue: topRevenue,
+          share: topRevenue / revenue12m,
         }
       : null;
-  const sortedRevenue = revenues.map((r) => r.revenue);
+  const sortedRevenue = positive.subarray(0, paying).sort().reverse();
   churn.sort((a, b) => nanLast(b.clv12m) - nanLast(a.clv12m) || (a.id < b.id ? -1 : 1));
   complaints.sort(
     (a, b) => b.severity - a.severity || a.oldestDay - b.oldestDay || (a.id < b.id ? -1 : 1),
   );
-  const scatter = sampleScatter(eligible, tiers, options.maxScatterPoints ?? MAX_SCATTER_POINTS);
+  const scatter = sampleScatter(
+    eligible,
+    eligibleCount,
+    tiers,
+    options.maxScatterPoints ?? MAX_SCATTER_POINTS,
+  );
 
   return {
     asOfDay,
@@ -256,7 +281,7 @@ export function dashboardSummary(
     gini: gini(sortedRevenue),
     top20Share: top20Share(sortedRevenue),
     scatter: scatter.points,
-    scatterClients: eligible.length,
+    scatterClients: eligibleCount,
     scatterShown: scatter.shown,
     churn: churn.slice(0, ATTENTION_ENTRIES),
     churnCount: churn.length,
@@ -298,7 +323,7 @@ function monthOf(starts: readonly number[], day: number): number {
  * Gini coefficient of positive values sorted descending: G = Σ (2i − n − 1) x₍ᵢ₎ / (n Σ x)
  * with x₍ᵢ₎ ascending, i = 1…n. Null under two values.
  */
-export function gini(descending: readonly number[]): number | null {
+export function gini(descending: ArrayLike<number>): number | null {
   const n = descending.length;
   if (n < 2) return null;
   let total = 0;
@@ -312,9 +337,9 @@ export function gini(descending: readonly number[]): number | null {
 }
 
 /** The Lorenz-style concentration curve, at most `MAX_CURVE_POINTS` points from (0, 0). */
-export function concentrationCurve(descending: readonly number[]): { x: number; y: number }[] {
+export function concentrationCurve(descending: ArrayLike<number>): { x: number; y: number }[] {
   const n = descending.length;
-  const total = descending.reduce((sum, x) => sum + x, 0);
+  const total = sum(descending, n);
   if (n === 0 || total <= 0) return [];
   const step = Math.max(1, Math.ceil(n / MAX_CURVE_POINTS));
   const points = [{ x: 0, y: 0 }];
@@ -327,25 +352,31 @@ export function concentrationCurve(descending: readonly number[]): { x: number; 
 }
 
 /** Share of the total made by the top 20% of values (at least one value). */
-function top20Share(descending: readonly number[]): number | null {
-  const total = descending.reduce((sum, x) => sum + x, 0);
+function top20Share(descending: ArrayLike<number>): number | null {
+  const total = sum(descending, descending.length);
   if (descending.length === 0 || total <= 0) return null;
-  const count = Math.max(1, Math.round(descending.length * 0.2));
-  return descending.slice(0, count).reduce((sum, x) => sum + x, 0) / total;
+  return sum(descending, Math.max(1, Math.round(descending.length * 0.2))) / total;
+}
+
+/** Sum of the first `count` values. */
+function sum(values: ArrayLike<number>, count: number): number {
+  let total = 0;
+  for (let k = 0; k < count; k += 1) total += values[k]!;
+  return total;
 }
 
 /** Every k-th point (k = ⌈n / max⌉), so the sample keeps the shape of the whole. */
 function sampleScatter(
-  points: readonly { tier: number; x: number; y: number }[],
+  points: { tier: Uint8Array; x: Float64Array; y: Float64Array },
+  count: number,
   tiers: number,
   max: number,
 ): { points: { x: number; y: number }[][]; shown: number } {
   const byTier = Array.from({ length: tiers }, () => [] as { x: number; y: number }[]);
-  const step = Math.max(1, Math.ceil(points.length / max));
+  const step = Math.max(1, Math.ceil(count / max));
   let shown = 0;
-  for (let k = 0; k < points.length; k += step) {
-    const p = points[k]!;
-    byTier[p.tier]!.push({ x: p.x, y: p.y });
+  for (let k = 0; k < count; k += step) {
+    byTier[points.tier[k]!]!.push({ x: points.x[k]!, y: points.y[k]! });
     shown += 1;
   }
   return { points: byTier, shown };

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadSampleData } from './app';
+import { loadSampleData, openApp } from './app';
 
 const CHARTS = ['tier-clients', 'tier-share', 'tier-revenue', 'scatter', 'pareto', 'months'];
 
@@ -214,4 +214,56 @@ test('in Chinese and the dark theme the charts speak Chinese and their text stay
   const screenshot = await page.screenshot({ fullPage: true });
   await writeFile(testInfo.outputPath('dashboard-zh-CN-dark.png'), screenshot);
   await testInfo.attach('dashboard-zh-CN-dark', { body: screenshot, contentType: 'image/png' });
+});
+
+/** A client made through the Clients view, with one invoice of today when `amount` is given. */
+async function addClient(page: Page, name: string, amount?: string): Promise<void> {
+  await page.goto('/clients');
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  if (amount === undefined) return;
+  const form = page.getByRole('form', { name: 'New invoice' });
+  await form.getByRole('textbox', { name: 'Amount' }).fill(amount);
+  await form.getByRole('button', { name: 'Add invoice' }).click();
+  await expect(page.locator('[data-transaction-id]')).toHaveCount(1);
+}
+
+test('with 0, 1 and 3 clients the dashboard says what it can and cannot show yet', async ({
+  page,
+}) => {
+  await openApp(page, '/');
+  await expect(page.getByRole('heading', { name: 'No clients yet' })).toBeVisible();
+  await expect(page.locator('[data-chart]')).toHaveCount(0);
+
+  await addClient(page, 'Ada Lovelace', '1200');
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('few-clients')).toHaveText(
+    'Only 1 client(s) so far: every figure moves a lot with each one.',
+  );
+  await expect(page.locator('[data-kpi="clients"] data')).toHaveText('1 active / 1');
+  await expect(page.locator('[data-kpi="retention"] data')).toHaveText('–');
+  await expect(page.locator('[data-kpi="top-share"] data')).toHaveText('100%');
+  await expect(page.locator('[data-attention="concentration"]')).toContainText('Ada Lovelace');
+  await expect(page.locator('[data-chart="pareto"] [data-chart-empty]')).toHaveText(
+    'Concentration needs at least two clients with revenue in the last 12 months.',
+  );
+  const drawn = async (): Promise<string[]> =>
+    Object.entries(await canvasPixels(page))
+      .filter(([, p]) => p.drawn > 200)
+      .map(([id]) => id)
+      .sort();
+  await expect
+    .poll(drawn)
+    .toEqual(['months', 'scatter', 'tier-clients', 'tier-revenue', 'tier-share']);
+
+  await addClient(page, 'Bo Yang', '300');
+  await addClient(page, 'Cy Chen');
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('few-clients')).toContainText('Only 3 client(s)');
+  await expect(page.locator('[data-kpi="clients"] data')).toHaveText('2 active / 3');
+  await expect(page.locator('[data-kpi="top-share"] data')).toHaveText('80%');
+  await expect(page.locator('[data-kpi="repeat"] data')).toHaveText('0%');
+  await expect.poll(drawn).toEqual(CHARTS.slice().sort());
 });

@@ -1,7 +1,9 @@
 import { SETTINGS_ID, settingsSchema, type Settings } from '$schema/settings';
 import type { TierwiseDb } from './database';
 
-export type SettingsPatch = Partial<Pick<Settings, 'locale' | 'theme' | 'currency'>>;
+export type SettingsPatch = Partial<
+  Pick<Settings, 'locale' | 'theme' | 'currency' | 'concentrationWarningPercent'>
+>;
 
 /** The workspace settings; the database creates them, so they always exist. */
 export async function readSettings(db: TierwiseDb): Promise<Settings> {

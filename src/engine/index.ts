@@ -107,3 +107,16 @@ export {
 } from './clv/score-clv';
 export { computeClv, type ClvRun, type ComputeClvOptions } from './clv/compute-clv';
 export { updateClvScores, type PreviousClv } from './clv/update-clv';
+export {
+  CHART_MONTHS,
+  MAX_SCATTER_POINTS,
+  YEAR_DAYS,
+  concentrationCurve,
+  dashboardSummary,
+  gini,
+  type ChurnEntry,
+  type ComplaintEntry,
+  type DashboardOptions,
+  type DashboardScores,
+  type DashboardSummary,
+} from './dashboard-summary';

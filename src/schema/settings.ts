@@ -42,6 +42,8 @@ export const settingsSchema = z.object({
     .default('USD'),
   /** Absent until the user first exports or configures the reminder: the defaults apply. */
   backupReminder: backupReminderSchema.optional(),
+  /** One client's share of 12-month revenue, in %, above which the dashboard warns (unset: 30). */
+  concentrationWarningPercent: z.number().min(1).max(100).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -115,6 +115,14 @@ export class ScoringService {
     return this.#latest;
   }
 
+  /**
+   * The snapshot the scores were made from (or newer, by changes not scored yet): the one
+   * in memory, else the stored one when no run has loaded it yet; null without data.
+   */
+  async currentSnapshot(): Promise<Snapshot | null> {
+    return this.#snapshot ?? (await readSnapshot(this.#db))?.snapshot ?? null;
+  }
+
   /** Starts watching the change log, the model and the snapshot. */
   start(): void {
     const db = this.#db;
@@ -140,6 +148,7 @@ export class ScoringService {
     this.#seq = seq;
     this.#storedSeq = seq;
     this.#changedIds = null;
+    this.#directory.invalidate(); // the clients were just written
     this.schedule();
   }
 

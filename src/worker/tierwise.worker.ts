@@ -34,6 +34,7 @@ import {
   type RejectedCsvLabels,
 } from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
+import { dashboardData, type DashboardData } from './dashboard';
 
 /** The worker's own connection: rows are read and written here, never cloned to the page. */
 const db = new TierwiseDb();
@@ -198,6 +199,14 @@ const api = {
 
   discardCsv(): void {
     spreadsheets.discard();
+  },
+
+  /**
+   * The dashboard's figures and chart data for the scores the page holds (`computedAt`);
+   * `concentrationThreshold` (0–1) is the revenue share of one client that raises a warning.
+   */
+  dashboard(computedAt: string, concentrationThreshold: number): Promise<DashboardData | null> {
+    return dashboardData(db, scoring, computedAt, concentrationThreshold);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

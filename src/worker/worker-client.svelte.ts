@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
+import type { DashboardData } from './dashboard';
 import type { ModelPreview } from './model-preview';
 import type { BackupPreview, ExportOptions, ImportMode, Outcome } from './backup-service';
 import type {
@@ -153,6 +154,11 @@ export class WorkerClient {
 
   discardCsv(): Promise<void> {
     return this.#remote.discardCsv();
+  }
+
+  /** The dashboard's figures for the scores the page holds; read-only, not a job. */
+  dashboard(computedAt: string, concentrationThreshold: number): Promise<DashboardData | null> {
+    return this.#remote.dashboard(computedAt, concentrationThreshold);
   }
 
   clearAllData(): Promise<void> {

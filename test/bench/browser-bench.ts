@@ -5,6 +5,7 @@
  * - list: scrolling the whole ranked list and typing a search, with the longest
  *   main-thread task meanwhile;
  * - rescore: saving one edited invoice in a client's file until its new score shows;
+ * - dashboard: a fresh browser opening / (scores stored) until every chart is drawn;
  * with the longest main-thread task seen meanwhile. Prints medians; the last line is one
  * JSON object. Needs the production build in `.bench-app/` (its own, so the end-to-end
  * tests can build and run meanwhile) and Chromium (see ../chromium.ts).
@@ -16,7 +17,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
-const PORT = 4174;
+/** BENCH_PORT lets two checkouts run the benchmark side by side. */
+const PORT = Number(process.env['BENCH_PORT'] ?? 4174);
 const ORIGIN = `http://localhost:${PORT}`;
 const COLD_STARTS = 5;
 const EDITS = 5;
@@ -205,6 +207,38 @@ async function rescores(profile: string): Promise<{ times: number[]; longTask: n
   return { times, longTask };
 }
 
+/**
+ * Opens the dashboard in a fresh browser, the scores already stored: navigation until
+ * every chart's canvas has pixels drawn, and the longest main-thread task meanwhile
+ * (and for a second after, while the page settles).
+ */
+async function dashboard(profile: string): Promise<{ ms: number; longTask: number }> {
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await watchLongTasks(page);
+  await page.goto(`${ORIGIN}/`);
+  const drawn = await page.waitForFunction(
+    () => {
+      const canvases = [...document.querySelectorAll('[data-chart] canvas')];
+      if (canvases.length < 6) return false;
+      const painted = canvases.every((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; data && i < data.length; i += 16) if (data[i]) return true;
+        return false;
+      });
+      return painted ? performance.now() : false;
+    },
+    undefined,
+    { polling: 50, timeout: 120_000 },
+  );
+  const ms = Number(await drawn.jsonValue());
+  await page.waitForTimeout(1_000);
+  const longTask = await longestTask(page);
+  await context.close();
+  return { ms, longTask };
+}
+
 const profile = mkdtempSync(join(tmpdir(), 'tierwise-bench-'));
 const server = await startPreview();
 try {
@@ -224,6 +258,16 @@ try {
   );
   const edits = await rescores(profile);
   console.log(`rescores (ms): ${edits.times.map((t) => t.toFixed(0)).join(' ')}`);
+  const dashboards: number[] = [];
+  let dashboardLongTask = 0;
+  for (let run = 0; run < COLD_STARTS; run += 1) {
+    const opened = await dashboard(profile);
+    dashboards.push(opened.ms);
+    dashboardLongTask = Math.max(dashboardLongTask, opened.longTask);
+  }
+  console.log(
+    `dashboard, navigation to charts drawn (ms): ${dashboards.map((t) => t.toFixed(0)).join(' ')}; longest task ${dashboardLongTask.toFixed(0)} ms`,
+  );
   console.log(
     JSON.stringify({
       clients: 50_000,
@@ -233,6 +277,8 @@ try {
       rescore_ms: Math.round(median(edits.times)),
       longest_task_ms: Math.round(Math.max(longTask, edits.longTask)),
       list_longest_task_ms: Math.round(list.longTask),
+      dashboard_ms: Math.round(median(dashboards)),
+      dashboard_longest_task_ms: Math.round(dashboardLongTask),
     }),
   );
 } finally {

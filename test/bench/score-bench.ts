@@ -11,6 +11,7 @@ import { LARGE_DATASET } from '$backup/sample/plan-dataset';
 import {
   SCORE_STAGES,
   buildSnapshot,
+  dashboardSummary,
   computeClv,
   fitClvModels,
   rfmColumns,
@@ -115,6 +116,26 @@ for (let run = 0; run < RUNS; run += 1) {
     }),
   );
 }
+// The dashboard's figures (what the worker computes when a new scores record lands).
+const scored = scoreClients(snapshot, DEFAULT_SCORING_DEFINITION, options);
+const dashboardTimes: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  dashboardTimes.push(
+    time(() => {
+      const summary = dashboardSummary(
+        snapshot,
+        { ...scored, ...clv.scores },
+        {
+          asOfDay,
+          tiers: DEFAULT_SCORING_DEFINITION.tiers.levels.length,
+          concentrationThreshold: 0.3,
+        },
+      );
+      checksum += summary.revenue12m;
+    }),
+  );
+}
+console.log(`dashboard summary runs (ms): ${dashboardTimes.map((t) => t.toFixed(1)).join(' ')}`);
 const scoreMs = median(scoreTimes);
 const floorMs = median(floorTimes);
 console.log(`lifetime-value fit runs (ms): ${fitTimes.map((t) => t.toFixed(1)).join(' ')}`);
@@ -133,5 +154,6 @@ console.log(
     floor_ms: Number(floorMs.toFixed(2)),
     ratio: Number((scoreMs / floorMs).toFixed(1)),
     clv_fit_ms: Number(median(fitTimes).toFixed(1)),
+    dashboard_summary_ms: Number(median(dashboardTimes).toFixed(1)),
   }),
 );

@@ -1,0 +1,383 @@
+import { fromEpochDay, toEpochDay } from '$lib/dates';
+import { NO_DAY, type Snapshot } from './snapshot';
+
+/** "The last 12 months" of every figure: the days `(A − 365, A]`. */
+export const YEAR_DAYS = 365;
+/** Months in the revenue-by-month chart, ending with the as-of month. */
+export const CHART_MONTHS = 24;
+/** Most points the scatter chart gets (about 4 per pixel of a wide chart). */
+export const MAX_SCATTER_POINTS = 3_000;
+/** Most points of the concentration curve. */
+const MAX_CURVE_POINTS = 200;
+/** Entries per list of the attention panel. */
+const ATTENTION_ENTRIES = 8;
+
+/** The per-client columns of a scores record the summary needs, in `clientIds` order. */
+export interface DashboardScores {
+  clientIds: readonly string[];
+  /** 0 for archived clients, which every figure leaves out. */
+  scored: ArrayLike<number>;
+  /** Index of the client's tier level. */
+  tier: ArrayLike<number>;
+  churnWarning: ArrayLike<number>;
+  /** Predicted 12-month lifetime value, NaN when unknown. */
+  clv12m: ArrayLike<number>;
+  pActive: ArrayLike<number>;
+}
+
+export interface DashboardOptions {
+  /** The as-of day (epoch day): nothing after it counts. */
+  asOfDay: number;
+  /** Number of tier levels of the model (the length of the per-tier arrays). */
+  tiers: number;
+  /** Share of 12-month revenue, 0–1, above which one client raises a warning. */
+  concentrationThreshold: number;
+  maxScatterPoints?: number;
+}
+
+export interface ChurnEntry {
+  id: string;
+  tier: number;
+  clv12m: number;
+  pActive: number;
+}
+export interface ComplaintEntry {
+  id: string;
+  tier: number;
+  /** Open complaints of this client. */
+  open: number;
+  /** Highest severity among them: 1 low, 2 medium, 3 high. */
+  severity: number;
+  /** Epoch day the oldest open one was opened. */
+  oldestDay: number;
+}
+
+/** Everything the dashboard shows, computed in one pass over the snapshot. */
+export interface DashboardSummary {
+  asOfDay: number;
+  /** Clients that are not archived. */
+  clients: number;
+  /** Of them, clients with a purchase in the last 12 months. */
+  activeClients: number;
+  /** Net revenue (refunds subtracted) in the last 12 months and in the 12 before. */
+  revenue12m: number;
+  revenuePrevious12m: number;
+  /** (revenue12m − previous) / previous; null when the previous 12 months had none. */
+  revenueChange: number | null;
+  /** Clients who bought in the previous 12 months (the retention base). */
+  retentionBase: number;
+  /** Share of the retention base who bought again in the last 12 months; null without a base. */
+  retentionRate: number | null;
+  /** Clients with at least one purchase up to the as-of day. */
+  buyers: number;
+  /** Share of buyers with purchases on two or more days; null without buyers. */
+  repeatPurchaseRate: number | null;
+  /** Feedback responses dated in the last 12 months, and their mean on the 0–100 scale. */
+  satisfactionResponses: number;
+  satisfaction: number | null;
+  /** The client with the most 12-month revenue and its share of the total; null without revenue. */
+  topClient: { id: string; tier: number; revenue: number; share: number } | null;
+  concentrationWarning: boolean;
+  /** Per tier level: clients, and their 12-month revenue. */
+  tierClients: number[];
+  tierRevenue12m: number[];
+  /** Calendar months (`YYYY-MM`), oldest first, and revenue per tier × month. */
+  months: string[];
+  monthRevenue: number[][];
+  /** Cumulative share of clients (x) and of revenue (y), 0–1, clients by revenue descending. */
+  curve: { x: number; y: number }[];
+  /** Clients with positive 12-month revenue: the population of the curve and of `gini`. */
+  curveClients: number;
+  /** Gini coefficient of their 12-month revenue, 0 (equal) to 1; null under two clients. */
+  gini: number | null;
+  /** Share of 12-month revenue made by the top 20% of those clients; null without any. */
+  top20Share: number | null;
+  /** Frequency (purchases, all time) × monetary (net revenue, all time), per tier. */
+  scatter: { x: number; y: number }[][];
+  /** Clients eligible for the scatter (a purchase and positive revenue) and those drawn. */
+  scatterClients: number;
+  scatterShown: number;
+  churn: ChurnEntry[];
+  churnCount: number;
+  complaints: ComplaintEntry[];
+  openComplaints: number;
+  complaintClients: number;
+}
+
+/**
+ * The dashboard's figures and chart data from the snapshot and the latest scores
+ * (definitions: docs/dashboard.md). Archived clients and records dated after the as-of
+ * day are left out. Clients of the scores missing from the snapshot (a change not yet
+ * scored) are skipped. O(clients + records); the scatter is a uniform sample of at most
+ * `maxScatterPoints` clients (every k-th in id order), so the page never draws 50,000.
+ */
+export function dashboardSummary(
+  snapshot: Snapshot,
+  scores: DashboardScores,
+  options: DashboardOptions,
+): DashboardSummary {
+  const { asOfDay, tiers } = options;
+  const windowStart = asOfDay - YEAR_DAYS;
+  const previousStart = asOfDay - 2 * YEAR_DAYS;
+  const months = monthStarts(asOfDay);
+  const firstMonthDay = months.days[0]!;
+  // The scores are normally in snapshot order; a map only when a change reordered them.
+  const sameOrder =
+    scores.clientIds.length === snapshot.clients.ids.length &&
+    scores.clientIds.every((id, i) => id === snapshot.clients.ids[i]);
+  const indexOf = sameOrder ? null : new Map(snapshot.clients.ids.map((id, i) => [id, i]));
+  const tx = snapshot.transactions;
+  const fb = snapshot.feedback;
+  const cp = snapshot.complaints;
+
+  const tierClients = new Array<number>(tiers).fill(0);
+  const tierRevenue12m = new Array<number>(tiers).fill(0);
+  const monthRevenue = Array.from({ length: tiers }, () => new Array<number>(CHART_MONTHS).fill(0));
+  const n = scores.clientIds.length;
+  // Typed columns, not objects: 50,000 clients sort and sample in a few milliseconds.
+  const positive = new Float64Array(n);
+  let paying = 0;
+  /** The client with the most 12-month revenue (the first of equals), -1 for none. */
+  let topAt = -1;
+  let topRevenue = 0;
+  const eligible = { tier: new Uint8Array(n), x: new Float64Array(n), y: new Float64Array(n) };
+  let eligibleCount = 0;
+  const churn: ChurnEntry[] = [];
+  const complaints: ComplaintEntry[] = [];
+  let clients = 0;
+  let active = 0;
+  let revenue12m = 0;
+  let revenuePrevious = 0;
+  let retentionBase = 0;
+  let retained = 0;
+  let buyers = 0;
+  let repeaters = 0;
+  let satisfactionSum = 0;
+  let satisfactionResponses = 0;
+  let openComplaints = 0;
+
+  scores.clientIds.forEach((id, at) => {
+    const c = indexOf ? indexOf.get(id) : at;
+    if (!scores.scored[at] || c === undefined) return;
+    const tier = Math.min(Math.max(scores.tier[at]!, 0), tiers - 1);
+    clients += 1;
+    tierClients[tier]! += 1;
+    let inWindow = 0;
+    let inPrevious = 0;
+    let boughtInWindow = false;
+    let boughtInPrevious = false;
+    let purchaseDays = 0;
+    let lastPurchaseDay = NO_DAY;
+    let lifetime = 0;
+    for (let k = tx.offsets[c]!; k < tx.offsets[c + 1]!; k += 1) {
+      const day = tx.day[k]!;
+      if (day > asOfDay) break; // rows are in date order
+      const amount = tx.amount[k]!;
+      lifetime += amount;
+      if (amount > 0 && day !== lastPurchaseDay) {
+        purchaseDays += 1;
+        lastPurchaseDay = day;
+      }
+      if (day > windowStart) {
+        inWindow += amount;
+        if (amount > 0) boughtInWindow = true;
+      } else if (day > previousStart) {
+        inPrevious += amount;
+        if (amount > 0) boughtInPrevious = true;
+      }
+      if (day >= firstMonthDay) monthRevenue[tier]![monthOf(months.days, day)]! += amount;
+    }
+    revenue12m += inWindow;
+    revenuePrevious += inPrevious;
+    tierRevenue12m[tier]! += inWindow;
+    if (boughtInWindow) active += 1;
+    if (boughtInPrevious) {
+      retentionBase += 1;
+      if (boughtInWindow) retained += 1;
+    }
+    if (purchaseDays > 0) buyers += 1;
+    if (purchaseDays > 1) repeaters += 1;
+    if (inWindow > 0) {
+      positive[paying++] = inWindow;
+      if (topAt < 0 || inWindow > topRevenue) {
+        topAt = at;
+        topRevenue = inWindow;
+      }
+    }
+    if (purchaseDays > 0 && lifetime > 0) {
+      eligible.tier[eligibleCount] = tier;
+      eligible.x[eligibleCount] = purchaseDays;
+      eligible.y[eligibleCount] = lifetime;
+      eligibleCount += 1;
+    }
+
+    for (let k = fb.offsets[c]!; k < fb.offsets[c + 1]!; k += 1) {
+      const day = fb.day[k]!;
+      if (day > windowStart && day <= asOfDay) {
+        satisfactionSum += fb.score[k]!;
+        satisfactionResponses += 1;
+      }
+    }
+    let open = 0;
+    let severity = 0;
+    let oldestDay = NO_DAY;
+    for (let k = cp.offsets[c]!; k < cp.offsets[c + 1]!; k += 1) {
+      if (cp.openedDay[k]! > asOfDay || cp.resolvedDay[k] !== NO_DAY) continue;
+      open += 1;
+      severity = Math.max(severity, cp.severity[k]!);
+      if (oldestDay === NO_DAY) oldestDay = cp.openedDay[k]!; // rows are in date order
+    }
+    if (open > 0) {
+      openComplaints += open;
+      complaints.push({ id, tier, open, severity, oldestDay });
+    }
+    if (scores.churnWarning[at]) {
+      churn.push({ id, tier, clv12m: scores.clv12m[at]!, pActive: scores.pActive[at]! });
+    }
+  });
+
+  const topClient: DashboardSummary['topClient'] =
+    topAt >= 0 && revenue12m > 0
+      ? {
+          id: scores.clientIds[topAt]!,
+          tier: Math.min(Math.max(scores.tier[topAt]!, 0), tiers - 1),
+          revenue: topRevenue,
+          share: topRevenue / revenue12m,
+        }
+      : null;
+  const sortedRevenue = positive.subarray(0, paying).sort().reverse();
+  churn.sort((a, b) => nanLast(b.clv12m) - nanLast(a.clv12m) || (a.id < b.id ? -1 : 1));
+  complaints.sort(
+    (a, b) => b.severity - a.severity || a.oldestDay - b.oldestDay || (a.id < b.id ? -1 : 1),
+  );
+  const scatter = sampleScatter(
+    eligible,
+    eligibleCount,
+    tiers,
+    options.maxScatterPoints ?? MAX_SCATTER_POINTS,
+  );
+
+  return {
+    asOfDay,
+    clients,
+    activeClients: active,
+    revenue12m,
+    revenuePrevious12m: revenuePrevious,
+    revenueChange: revenuePrevious > 0 ? (revenue12m - revenuePrevious) / revenuePrevious : null,
+    retentionBase,
+    retentionRate: retentionBase > 0 ? retained / retentionBase : null,
+    buyers,
+    repeatPurchaseRate: buyers > 0 ? repeaters / buyers : null,
+    satisfactionResponses,
+    satisfaction: satisfactionResponses > 0 ? satisfactionSum / satisfactionResponses : null,
+    topClient,
+    concentrationWarning: topClient !== null && topClient.share > options.concentrationThreshold,
+    tierClients,
+    tierRevenue12m,
+    months: months.labels,
+    monthRevenue,
+    curve: concentrationCurve(sortedRevenue),
+    curveClients: sortedRevenue.length,
+    gini: gini(sortedRevenue),
+    top20Share: top20Share(sortedRevenue),
+    scatter: scatter.points,
+    scatterClients: eligibleCount,
+    scatterShown: scatter.shown,
+    churn: churn.slice(0, ATTENTION_ENTRIES),
+    churnCount: churn.length,
+    complaints: complaints.slice(0, ATTENTION_ENTRIES),
+    openComplaints,
+    complaintClients: complaints.length,
+  };
+}
+
+const nanLast = (x: number): number => (Number.isNaN(x) ? -Infinity : x);
+
+/** First days of the `CHART_MONTHS` calendar months ending with the as-of month. */
+function monthStarts(asOfDay: number): { days: number[]; labels: string[] } {
+  const [year, month] = fromEpochDay(asOfDay).split('-').map(Number) as [number, number];
+  const days: number[] = [];
+  const labels: string[] = [];
+  for (let back = CHART_MONTHS - 1; back >= 0; back -= 1) {
+    const index = year * 12 + (month - 1) - back;
+    const label = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    labels.push(label);
+    days.push(toEpochDay(`${label}-01`));
+  }
+  return { days, labels };
+}
+
+/** Index of the month (by its first day, ascending) that holds `day` ≥ the first. */
+function monthOf(starts: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Gini coefficient of positive values sorted descending: G = Σ (2i − n − 1) x₍ᵢ₎ / (n Σ x)
+ * with x₍ᵢ₎ ascending, i = 1…n. Null under two values.
+ */
+export function gini(descending: ArrayLike<number>): number | null {
+  const n = descending.length;
+  if (n < 2) return null;
+  let total = 0;
+  let weighted = 0;
+  for (let k = 0; k < n; k += 1) {
+    const x = descending[n - 1 - k]!; // ascending, i = k + 1
+    total += x;
+    weighted += (2 * (k + 1) - n - 1) * x;
+  }
+  return total > 0 ? weighted / (n * total) : null;
+}
+
+/** The Lorenz-style concentration curve, at most `MAX_CURVE_POINTS` points from (0, 0). */
+export function concentrationCurve(descending: ArrayLike<number>): { x: number; y: number }[] {
+  const n = descending.length;
+  const total = sum(descending, n);
+  if (n === 0 || total <= 0) return [];
+  const step = Math.max(1, Math.ceil(n / MAX_CURVE_POINTS));
+  const points = [{ x: 0, y: 0 }];
+  let cumulative = 0;
+  for (let k = 0; k < n; k += 1) {
+    cumulative += descending[k]!;
+    if ((k + 1) % step === 0 || k === n - 1) points.push({ x: (k + 1) / n, y: cumulative / total });
+  }
+  return points;
+}
+
+/** Share of the total made by the top 20% of values (at least one value). */
+function top20Share(descending: ArrayLike<number>): number | null {
+  const total = sum(descending, descending.length);
+  if (descending.length === 0 || total <= 0) return null;
+  return sum(descending, Math.max(1, Math.round(descending.length * 0.2))) / total;
+}
+
+/** Sum of the first `count` values. */
+function sum(values: ArrayLike<number>, count: number): number {
+  let total = 0;
+  for (let k = 0; k < count; k += 1) total += values[k]!;
+  return total;
+}
+
+/** Every k-th point (k = ⌈n / max⌉), so the sample keeps the shape of the whole. */
+function sampleScatter(
+  points: { tier: Uint8Array; x: Float64Array; y: Float64Array },
+  count: number,
+  tiers: number,
+  max: number,
+): { points: { x: number; y: number }[][]; shown: number } {
+  const byTier = Array.from({ length: tiers }, () => [] as { x: number; y: number }[]);
+  const step = Math.max(1, Math.ceil(count / max));
+  let shown = 0;
+  for (let k = 0; k < count; k += step) {
+    byTier[points.tier[k]!]!.push({ x: points.x[k]!, y: points.y[k]! });
+    shown += 1;
+  }
+  return { points: byTier, shown };
+}

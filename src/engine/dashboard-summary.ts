@@ -1,4 +1,5 @@
-import { fromEpochDay, toEpochDay } from '$lib/dates';
+import { monthOf, monthStarts } from './calendar-months';
+import { concentrationCurve, gini, top20Share } from './concentration';
 import { NO_DAY, type Snapshot } from './snapshot';
 
 /** "The last 12 months" of every figure: the days `(A − 365, A]`. */
@@ -7,8 +8,6 @@ export const YEAR_DAYS = 365;
 export const CHART_MONTHS = 24;
 /** Most points the scatter chart gets (about 4 per pixel of a wide chart). */
 export const MAX_SCATTER_POINTS = 3_000;
-/** Most points of the concentration curve. */
-const MAX_CURVE_POINTS = 200;
 /** Entries per list of the attention panel. */
 const ATTENTION_ENTRIES = 8;
 
@@ -119,7 +118,7 @@ export function dashboardSummary(
   const { asOfDay, tiers } = options;
   const windowStart = asOfDay - YEAR_DAYS;
   const previousStart = asOfDay - 2 * YEAR_DAYS;
-  const months = monthStarts(asOfDay);
+  const months = monthStarts(asOfDay, CHART_MONTHS);
   const firstMonthDay = months.days[0]!;
   // The scores are normally in snapshot order; a map only when a change reordered them.
   const sameOrder =
@@ -292,78 +291,6 @@ export function dashboardSummary(
 }
 
 const nanLast = (x: number): number => (Number.isNaN(x) ? -Infinity : x);
-
-/** First days of the `CHART_MONTHS` calendar months ending with the as-of month. */
-function monthStarts(asOfDay: number): { days: number[]; labels: string[] } {
-  const [year, month] = fromEpochDay(asOfDay).split('-').map(Number) as [number, number];
-  const days: number[] = [];
-  const labels: string[] = [];
-  for (let back = CHART_MONTHS - 1; back >= 0; back -= 1) {
-    const index = year * 12 + (month - 1) - back;
-    const label = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-    labels.push(label);
-    days.push(toEpochDay(`${label}-01`));
-  }
-  return { days, labels };
-}
-
-/** Index of the month (by its first day, ascending) that holds `day` ≥ the first. */
-function monthOf(starts: readonly number[], day: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= day) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * Gini coefficient of positive values sorted descending: G = Σ (2i − n − 1) x₍ᵢ₎ / (n Σ x)
- * with x₍ᵢ₎ ascending, i = 1…n. Null under two values.
- */
-export function gini(descending: ArrayLike<number>): number | null {
-  const n = descending.length;
-  if (n < 2) return null;
-  let total = 0;
-  let weighted = 0;
-  for (let k = 0; k < n; k += 1) {
-    const x = descending[n - 1 - k]!; // ascending, i = k + 1
-    total += x;
-    weighted += (2 * (k + 1) - n - 1) * x;
-  }
-  return total > 0 ? weighted / (n * total) : null;
-}
-
-/** The Lorenz-style concentration curve, at most `MAX_CURVE_POINTS` points from (0, 0). */
-export function concentrationCurve(descending: ArrayLike<number>): { x: number; y: number }[] {
-  const n = descending.length;
-  const total = sum(descending, n);
-  if (n === 0 || total <= 0) return [];
-  const step = Math.max(1, Math.ceil(n / MAX_CURVE_POINTS));
-  const points = [{ x: 0, y: 0 }];
-  let cumulative = 0;
-  for (let k = 0; k < n; k += 1) {
-    cumulative += descending[k]!;
-    if ((k + 1) % step === 0 || k === n - 1) points.push({ x: (k + 1) / n, y: cumulative / total });
-  }
-  return points;
-}
-
-/** Share of the total made by the top 20% of values (at least one value). */
-function top20Share(descending: ArrayLike<number>): number | null {
-  const total = sum(descending, descending.length);
-  if (descending.length === 0 || total <= 0) return null;
-  return sum(descending, Math.max(1, Math.round(descending.length * 0.2))) / total;
-}
-
-/** Sum of the first `count` values. */
-function sum(values: ArrayLike<number>, count: number): number {
-  let total = 0;
-  for (let k = 0; k < count; k += 1) total += values[k]!;
-  return total;
-}
 
 /** Every k-th point (k = ⌈n / max⌉), so the sample keeps the shape of the whole. */
 function sampleScatter(

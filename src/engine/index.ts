@@ -111,12 +111,11 @@ export {
   CHART_MONTHS,
   MAX_SCATTER_POINTS,
   YEAR_DAYS,
-  concentrationCurve,
   dashboardSummary,
-  gini,
   type ChurnEntry,
   type ComplaintEntry,
   type DashboardOptions,
   type DashboardScores,
   type DashboardSummary,
 } from './dashboard-summary';
+export { concentrationCurve, gini, top20Share } from './concentration';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logTick, translucent } from '$features/dashboard/chart-configs';
+import { logTick, translucent } from '$features/dashboard/chart-options';
 import { curveAtDeciles, scatterMeans } from '$features/dashboard/chart-tables';
 
 describe('logTick', () => {

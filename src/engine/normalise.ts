@@ -101,10 +101,14 @@ function sortedRanks(
   out: Float64Array,
 ): void {
   const index = sortedIndexes(values, include);
-  for (let i = 0; i < index.length;) {
-    const x = values[index[i]!]!;
+  const m = index.length;
+  // Gathered into sort order once, so finding the runs of equal values reads in sequence.
+  const sorted = new Float64Array(m);
+  for (let k = 0; k < m; k += 1) sorted[k] = values[index[k]!]!;
+  for (let i = 0; i < m;) {
+    const x = sorted[i]!;
     let j = i + 1;
-    while (j < index.length && values[index[j]!] === x) j += 1;
+    while (j < m && sorted[j] === x) j += 1;
     const p = span === 0 ? 0.5 : (i + (j - i - 1) / 2) / span;
     for (let k = i; k < j; k += 1) out[index[k]!] = p;
     i = j;
@@ -138,9 +142,9 @@ function fixedRange(
 ): Float64Array {
   const span = max - min;
   for (let i = 0; i < values.length; i += 1) {
-    const y = (values[i]! - min) / span;
-    // Comparisons with NaN are false, so no data stays NaN.
-    out[i] = include[i] ? (y < 0 ? 0 : y > 1 ? 1 : y) : NaN;
+    // Math.min/max keep NaN (no data) as NaN, and compile without branches.
+    const y = Math.min(1, Math.max(0, (values[i]! - min) / span));
+    out[i] = include[i] ? y : NaN;
   }
   return out;
 }

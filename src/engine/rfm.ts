@@ -42,6 +42,11 @@ export function rfmSegment(r: number, f: number): RfmSegment {
   return SEGMENT_GRID[r - 1]?.[f - 1] ?? 'none';
 }
 
+/** SEGMENT_GRID as indexes into RFM_SEGMENTS, at `5 × (r − 1) + (f − 1)`. */
+const SEGMENT_INDEX = Uint8Array.from(SEGMENT_GRID.flat(), (segment) =>
+  RFM_SEGMENTS.indexOf(segment),
+);
+
 /**
  * Quintile scores 1–5 among clients who have bought: score = min(5, 1 + ⌊5p⌋) with p the
  * mid-rank percentile of `percentileRanks`, so tied values always share a score, a lone
@@ -64,7 +69,6 @@ export function rfmScores(
     days[c] = purchaseDays[c]!;
     sinceLast[c] = -recencyDays[c]!; // fewer days is better
   }
-  const quintile = (p: number): number => Math.min(5, 1 + Math.floor(p * 5));
   const pr = percentileRanks(sinceLast, buyers);
   const pf = percentileRanks(days, buyers);
   const pm = percentileRanks(monetary, buyers);
@@ -74,10 +78,16 @@ export function rfmScores(
   const segment = new Uint8Array(n).fill(RFM_SEGMENTS.indexOf('none'));
   for (let c = 0; c < n; c += 1) {
     if (!buyers[c]) continue;
-    r[c] = quintile(pr[c]!);
-    f[c] = quintile(pf[c]!);
+    const rc = quintile(pr[c]!);
+    const fc = quintile(pf[c]!);
+    r[c] = rc;
+    f[c] = fc;
     m[c] = quintile(pm[c]!);
-    segment[c] = RFM_SEGMENTS.indexOf(rfmSegment(r[c]!, f[c]!));
+    segment[c] = SEGMENT_INDEX[5 * (rc - 1) + (fc - 1)]!;
   }
   return { r, f, m, segment };
+}
+
+function quintile(p: number): number {
+  return Math.min(5, 1 + Math.floor(p * 5));
 }

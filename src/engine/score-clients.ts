@@ -72,7 +72,9 @@ export function scoreClients(
   stage('features');
   const ids = snapshot.clients.ids;
   const n = ids.length;
-  const scored = snapshot.clients.archived.map((a) => (a ? 0 : 1));
+  const archived = snapshot.clients.archived;
+  const scored = new Uint8Array(n);
+  for (let c = 0; c < n; c += 1) scored[c] = archived[c] ? 0 : 1;
   const { metrics, facts } = computeFeatures(snapshot, {
     asOfDay,
     definition,
@@ -92,9 +94,10 @@ export function scoreClients(
   const tier = computedTier.slice();
   const pinned = new Uint8Array(n);
   const levelIndex = new Map(definition.tiers.levels.map((level, index) => [level.id, index]));
-  for (const c of order) {
-    const pin = snapshot.clients.pinTier[c];
-    const index = pin === null || pin === undefined ? undefined : levelIndex.get(pin);
+  const pins = snapshot.clients.pinTier;
+  for (let c = 0; c < n; c += 1) {
+    const pin = pins[c];
+    const index = !scored[c] || pin === null || pin === undefined ? undefined : levelIndex.get(pin);
     if (index !== undefined) {
       tier[c] = index;
       pinned[c] = 1;
@@ -107,19 +110,22 @@ export function scoreClients(
   const pActive = options.pActive ?? new Float64Array(n).fill(NaN);
   const lifecycle = new Uint8Array(n);
   const churnWarning = new Uint8Array(n);
-  const warning = definition.churnWarning;
-  for (const c of order) {
-    const first = facts.firstPurchaseDay[c]!;
-    const last = facts.lastPurchaseDay[c]!;
+  const { minValueScore, pActiveBelow } = definition.churnWarning;
+  const { firstPurchaseDay, lastPurchaseDay, purchaseDays } = facts;
+  const valueScore = composite.dimensions.value;
+  // In client order, not rank order: every column is read in sequence.
+  for (let c = 0; c < n; c += 1) {
+    if (!scored[c]) continue;
+    const first = firstPurchaseDay[c]!;
+    const last = lastPurchaseDay[c]!;
     lifecycle[c] = lifecycleStage(
-      facts.purchaseDays[c]!,
+      purchaseDays[c]!,
       last === NO_DAY ? Infinity : asOfDay - last,
       first === NO_DAY ? Infinity : asOfDay - first,
       pActive[c]!,
       definition.lifecycle,
     );
-    const value = composite.dimensions.value[c]!;
-    if (value >= warning.minValueScore && pActive[c]! < warning.pActiveBelow) churnWarning[c] = 1;
+    if (valueScore[c]! >= minValueScore && pActive[c]! < pActiveBelow) churnWarning[c] = 1;
   }
   return {
     ...composite,

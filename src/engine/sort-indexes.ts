@@ -115,7 +115,10 @@ function upperBitsRadixSort(order: Int32Array, values: Float64Array): Uint32Arra
 
 /**
  * Puts each run of entries that share a sort key (the upper bits, or the value itself when
- * `upper` is null) in exact order: value, then `tieBreak`, then index.
+ * `upper` is null) in exact order: value, then `tieBreak`, then index. The keys and values
+ * are first gathered into sort order, so finding runs and checking that a run is already
+ * in order (the usual case: exact ties arrive in index order) read memory in sequence and
+ * call no comparator.
  */
 function refineRuns(
   order: Int32Array,
@@ -123,26 +126,49 @@ function refineRuns(
   upper: Uint32Array | null,
   tieBreak: TieBreak | undefined,
 ): void {
+  const m = order.length;
+  const sortedValues = new Float64Array(m);
+  for (let k = 0; k < m; k += 1) sortedValues[k] = values[order[k]!]!;
+  let sortedKeys: Uint32Array | Float64Array = sortedValues;
+  if (upper !== null) {
+    sortedKeys = new Uint32Array(m);
+    for (let k = 0; k < m; k += 1) sortedKeys[k] = upper[order[k]!]!;
+  }
   const compare = (a: number, b: number): number => {
     const x = values[a]!;
     const y = values[b]!;
     if (x !== y) return x < y ? -1 : 1;
     return (tieBreak?.(a, b) ?? 0) || a - b;
   };
-  const m = order.length;
   for (let start = 0; start < m;) {
-    const first = order[start]!;
+    const key = sortedKeys[start]!;
     let end = start + 1;
-    if (upper === null) {
-      const value = values[first];
-      while (end < m && values[order[end]!] === value) end += 1;
-    } else {
-      const key = upper[first];
-      while (end < m && upper[order[end]!] === key) end += 1;
+    while (end < m && sortedKeys[end] === key) end += 1;
+    if (end - start > 1 && !inOrder(order, sortedValues, start, end, tieBreak !== undefined)) {
+      sortRun(order, start, end, compare);
     }
-    if (end - start > 1) sortRun(order, start, end, compare);
     start = end;
   }
+}
+
+/**
+ * Whether a run is already in exact order, without a comparator: values ascending, equal
+ * values in index order. With a tie-break, any equal values make it "maybe not".
+ */
+function inOrder(
+  order: Int32Array,
+  sortedValues: Float64Array,
+  start: number,
+  end: number,
+  tieBreak: boolean,
+): boolean {
+  for (let k = start + 1; k < end; k += 1) {
+    const x = sortedValues[k - 1]!;
+    const y = sortedValues[k]!;
+    if (x < y) continue;
+    if (x > y || tieBreak || order[k - 1]! > order[k]!) return false;
+  }
+  return true;
 }
 
 function sortRun(
@@ -151,11 +177,6 @@ function sortRun(
   end: number,
   compare: (a: number, b: number) => number,
 ): void {
-  let sorted = true;
-  for (let k = start + 1; k < end && sorted; k += 1) {
-    if (compare(order[k - 1]!, order[k]!) > 0) sorted = false;
-  }
-  if (sorted) return;
   if (end - start > INSERTION_RUN) {
     order.subarray(start, end).sort(compare);
     return;

@@ -63,6 +63,8 @@ export function scoreComposite(
   metrics: MetricColumns,
   definition: Pick<ScoringDefinition, 'dimensions'>,
   include: Uint8Array,
+  /** Columns the caller has already sorted (see `percentileRanks`), by metric. */
+  sorted: Partial<Record<MetricKey, Int32Array>> = {},
 ): CompositeScores {
   const n = include.length;
   const dims = DIMENSION_KEYS.length;
@@ -88,7 +90,7 @@ export function scoreComposite(
   const column = new Float64Array(n);
   const normalised = new Float32Array(n * specs.length);
   specs.forEach((spec, j) => {
-    normalise(metrics[spec.metric], spec.normalisation, include, column);
+    normalise(metrics[spec.metric], spec.normalisation, include, column, sorted[spec.metric]);
     const lower = spec.direction === 'lower';
     const weight = spec.weight;
     const sum = sums[spec.d]!;

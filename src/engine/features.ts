@@ -124,7 +124,7 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     facts.purchaseDays[c] = days;
     facts.firstPurchaseDay[c] = firstDay;
     facts.lastPurchaseDay[c] = lastDay;
-    metrics.monetaryTotal[c] = windowRevenue;
+    metrics.monetaryTotal[c] = windowRevenue; // the same column: scoring sorts it once for both
     metrics.frequency[c] = windowDays;
     metrics.profit[c] = windowRevenue - windowCost;
     metrics.referrals[c] = referrals[c]!;

@@ -20,10 +20,11 @@ export function normalise(
   normalisation: Normalisation,
   include: Uint8Array,
   out = new Float64Array(values.length),
+  ascending?: Int32Array,
 ): Float64Array {
   switch (normalisation.kind) {
     case 'percentile':
-      return percentileRanks(values, include, out);
+      return percentileRanks(values, include, out, ascending);
     case 'minmax':
       return minMax(values, include, out);
     case 'fixed':
@@ -31,12 +32,22 @@ export function normalise(
   }
 }
 
+/**
+ * @param ascending the included clients with a value, already in ascending order (as
+ *   `sortedIndexes(values, include)` gives them), when the caller has sorted this column
+ *   for another purpose: saves the sort.
+ */
 export function percentileRanks(
   values: Float64Array,
   include: Uint8Array,
   out = new Float64Array(values.length),
+  ascending?: Int32Array,
 ): Float64Array {
   out.fill(NaN);
+  if (ascending) {
+    rankInOrder(values, ascending, ascending.length - 1, out);
+    return out;
+  }
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -55,7 +66,7 @@ export function percentileRanks(
   if (whole && max - min <= COUNTED_RANGE) {
     wholeNumberRanks(values, include, min, max - min, span, out);
   } else {
-    sortedRanks(values, include, span, out);
+    rankInOrder(values, sortedIndexes(values, include), span, out);
   }
   return out;
 }
@@ -93,14 +104,16 @@ function wholeNumberRanks(
   }
 }
 
-/** Through a sort: a run of equal values shares the middle of its positions. */
-function sortedRanks(
+/**
+ * Percentiles from the clients in ascending order: a run of equal values shares the middle
+ * of its positions.
+ */
+function rankInOrder(
   values: Float64Array,
-  include: Uint8Array,
+  index: Int32Array,
   span: number,
   out: Float64Array,
 ): void {
-  const index = sortedIndexes(values, include);
   const m = index.length;
   // Gathered into sort order once, so finding the runs of equal values reads in sequence.
   const sorted = new Float64Array(m);

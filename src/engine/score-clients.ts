@@ -3,6 +3,7 @@ import { scoreComposite, type CompositeScores } from './composite';
 import type { ScoringDefinition } from './model';
 import { rfmScores } from './rfm';
 import { NO_DAY, type Snapshot } from './snapshot';
+import { sortedIndexes } from './sort-indexes';
 import { abcClasses, lifecycleStage, rankClients, scoreTiers } from './tiers';
 
 /** Bumped whenever a formula changes, so stored results made by an older engine are redone. */
@@ -81,7 +82,9 @@ export function scoreClients(
     ...(options.clv12m ? { clv12m: options.clv12m } : {}),
   });
   stage('composite');
-  const composite = scoreComposite(metrics, definition, scored);
+  // Revenue in the window is sorted once: for its percentile and for the ABC classes.
+  const byRevenue = sortedIndexes(facts.windowRevenue, scored);
+  const composite = scoreComposite(metrics, definition, scored, { monetaryTotal: byRevenue });
   stage('rank');
   const { order, rank } = rankClients(
     scored,
@@ -103,7 +106,7 @@ export function scoreClients(
       pinned[c] = 1;
     }
   }
-  const abc = abcClasses(order, facts.windowRevenue, definition.abc, n);
+  const abc = abcClasses(order, facts.windowRevenue, definition.abc, n, byRevenue);
   stage('rfm');
   const rfm = rfmScores(scored, facts.purchaseDays, metrics.recencyDays, facts.lifetimeRevenue);
   stage('lifecycle');

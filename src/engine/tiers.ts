@@ -81,6 +81,9 @@ export type AbcClass = (typeof ABC_CLASSES)[number];
  * first (ties in rank order); a client is A while the revenue of the clients before it is
  * under `aPercent` of the total (so the client that crosses 80% is still A), B while it is
  * under `aPercent + bPercent`, C after. No positive revenue: C.
+ * @param ascending the ranked clients in ascending order of revenue (ties by index), as
+ *   `sortedIndexes(revenue, scored)` gives them; scoring sorts revenue once for this and
+ *   for its percentile.
  * Returns 0 = A, 1 = B, 2 = C.
  */
 export function abcClasses(
@@ -88,19 +91,25 @@ export function abcClasses(
   revenue: Float64Array,
   abc: ScoringDefinition['abc'],
   clients: number,
+  ascending: Int32Array = sortedIndexes(revenue, rankedClients(order, clients)),
 ): Uint8Array {
   const classes = new Uint8Array(clients).fill(2);
-  // Only clients with positive revenue take part, highest first; equal revenue in rank
-  // order.
   const rank = new Int32Array(clients);
-  const negated = new Float64Array(clients);
-  const earning = new Uint8Array(clients);
   order.forEach((c, position) => {
     rank[c] = position;
-    negated[c] = -revenue[c]!;
-    earning[c] = revenue[c]! > 0 ? 1 : 0;
   });
-  const byRevenue = sortedIndexes(negated, earning, (a, b) => rank[a]! - rank[b]!);
+  // Only clients with positive revenue take part, highest first: the top of the ascending
+  // order, read backwards, with each run of equal revenue put in rank order.
+  let first = ascending.length;
+  while (first > 0 && revenue[ascending[first - 1]!]! > 0) first -= 1;
+  const byRevenue = ascending.slice(first).reverse();
+  for (let start = 0; start < byRevenue.length;) {
+    const amount = revenue[byRevenue[start]!]!;
+    let end = start + 1;
+    while (end < byRevenue.length && revenue[byRevenue[end]!] === amount) end += 1;
+    if (end - start > 1) byRevenue.subarray(start, end).sort((a, b) => rank[a]! - rank[b]!);
+    start = end;
+  }
   let total = 0;
   for (const c of byRevenue) total += revenue[c]!;
   let before = 0;
@@ -111,6 +120,13 @@ export function abcClasses(
     before += amount;
   }
   return classes;
+}
+
+/** 1 for each client in `order`. */
+function rankedClients(order: Int32Array, clients: number): Uint8Array {
+  const ranked = new Uint8Array(clients);
+  for (const c of order) ranked[c] = 1;
+  return ranked;
 }
 
 export const LIFECYCLE_STAGES = ['prospect', 'new', 'active', 'dormant', 'churned'] as const;

@@ -8,6 +8,7 @@ import {
   rankClients,
   scoreTiers,
 } from '$engine/index';
+import { sortedIndexes } from '$engine/sort-indexes';
 import { model } from './fixtures';
 
 const f = (...xs: number[]) => Float64Array.from(xs);
@@ -72,6 +73,23 @@ describe('abcClasses', () => {
     expect(
       Array.from(abcClasses(order, f(0, 0, 0, 0, 0), { aPercent: 80, bPercent: 15 }, 5)),
     ).toEqual([2, 2, 2, 2, 2]);
+  });
+});
+
+describe('abcClasses with equal revenue', () => {
+  it('takes equal revenue in rank order, whether or not the revenue order is given', () => {
+    // Clients 1 and 3 earn the same; client 3 ranks first, so it is counted before 1.
+    const revenue = f(50, 20, 5, 20, 5);
+    const order = Int32Array.from([0, 3, 1, 4, 2]);
+    const abc = { aPercent: 60, bPercent: 25 };
+    // Before 3: 50 of 100 → A; before 1: 70 → B; before 4: 90 → C; before 2: 95 → C.
+    const expected = [0, 1, 2, 0, 2];
+    expect(Array.from(abcClasses(order, revenue, abc, 5))).toEqual(expected);
+    const ascending = sortedIndexes(revenue, new Uint8Array(5).fill(1));
+    expect(Array.from(abcClasses(order, revenue, abc, 5, ascending))).toEqual(expected);
+    // Rank the other way round and the two swap.
+    const swapped = Int32Array.from([0, 1, 3, 2, 4]);
+    expect(Array.from(abcClasses(swapped, revenue, abc, 5))).toEqual([0, 0, 2, 1, 2]);
   });
 });
 

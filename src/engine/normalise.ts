@@ -154,10 +154,15 @@ function fixedRange(
   out: Float64Array,
 ): Float64Array {
   const span = max - min;
-  for (let i = 0; i < values.length; i += 1) {
-    // Math.min/max keep NaN (no data) as NaN, and compile without branches.
-    const y = Math.min(1, Math.max(0, (values[i]! - min) / span));
-    out[i] = include[i] ? y : NaN;
+  const n = values.length;
+  // Two plain loops: a clamp by `if`, then the left-out clients. Math.min/max, or a
+  // NaN constant chosen inside the first loop, make V8's code several times slower.
+  for (let i = 0; i < n; i += 1) {
+    let y = (values[i]! - min) / span;
+    if (y < 0) y = 0;
+    if (y > 1) y = 1; // NaN (no data) passes both tests unchanged
+    out[i] = y;
   }
+  for (let i = 0; i < n; i += 1) if (!include[i]) out[i] = NaN;
   return out;
 }

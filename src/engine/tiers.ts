@@ -95,9 +95,7 @@ export function abcClasses(
 ): Uint8Array {
   const classes = new Uint8Array(clients).fill(2);
   const rank = new Int32Array(clients);
-  order.forEach((c, position) => {
-    rank[c] = position;
-  });
+  for (let position = 0; position < order.length; position += 1) rank[order[position]!] = position;
   // Only clients with positive revenue take part, highest first: the top of the ascending
   // order, read backwards, with each run of equal revenue put in rank order.
   let first = ascending.length;
@@ -107,7 +105,14 @@ export function abcClasses(
     const amount = revenue[byRevenue[start]!]!;
     let end = start + 1;
     while (end < byRevenue.length && revenue[byRevenue[end]!] === amount) end += 1;
-    if (end - start > 1) byRevenue.subarray(start, end).sort((a, b) => rank[a]! - rank[b]!);
+    if (end - start > 1) {
+      // Ties are common (retainers, list prices): sort their ranks natively, no comparator,
+      // and read the clients back from the ranking.
+      const ranks = new Int32Array(end - start);
+      for (let k = start; k < end; k += 1) ranks[k - start] = rank[byRevenue[k]!]!;
+      ranks.sort();
+      for (let k = start; k < end; k += 1) byRevenue[k] = order[ranks[k - start]!]!;
+    }
     start = end;
   }
   let total = 0;

@@ -5,6 +5,8 @@ import { addDays, toEpochDay } from '$lib/dates';
 import { AS_OF, model } from './fixtures';
 
 const asOfDay = toEpochDay(AS_OF);
+/** Hundreds of scoring runs: seconds on a quiet machine, more on a busy one. */
+const PROPERTY_TIMEOUT = 60_000;
 
 /** Random client bases: 1–25 clients, 0–8 invoices each, with refunds, ratings and feedback. */
 const dataset = fc
@@ -72,7 +74,7 @@ describe('scoring invariants over random client bases', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('raising one client’s revenue never lowers its value score', () => {
     fc.assert(
@@ -97,5 +99,5 @@ describe('scoring invariants over random client bases', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

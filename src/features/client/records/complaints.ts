@@ -24,6 +24,8 @@ export const complaints: RecordKindSpec<'complaints', 'openedAt' | 'severity' | 
     i18n.t(`records.severity.${row.severity}`),
     row.description,
   ],
+  deleteQuestion: (row, i18n) =>
+    i18n.t('records.deleteQuestion.complaints', { date: i18n.date(row.openedAt) }),
 };
 
 /** `complaint` resolved on `today`, or on its opening day if that is later (a clock behind). */

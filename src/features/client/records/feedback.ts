@@ -19,4 +19,6 @@ export const feedback: RecordKindSpec<'feedback', 'date' | 'scale' | 'score' | '
     { text: String(row.score), numeric: true },
     row.comment,
   ],
+  deleteQuestion: (row, i18n) =>
+    i18n.t('records.deleteQuestion.feedback', { date: i18n.date(row.date) }),
 };

@@ -13,4 +13,9 @@ export const interactions: RecordKindSpec<'interactions', 'date' | 'kind' | 'sum
     textField('summary', 'records.summary', 'records.invalid.summary'),
   ],
   cells: (row, i18n) => [i18n.date(row.date), i18n.t(`records.kind.${row.kind}`), row.summary],
+  deleteQuestion: (row, i18n) =>
+    i18n.t('records.deleteQuestion.interactions', {
+      kind: i18n.t(`records.kind.${row.kind}`),
+      date: i18n.date(row.date),
+    }),
 };

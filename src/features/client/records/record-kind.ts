@@ -45,6 +45,8 @@ export interface RecordKindSpec<
   fields: readonly RecordField<F>[];
   /** The row's cells in the list, in the user's language. */
   cells(row: RecordOf<K>, i18n: Pick<I18n, 't' | 'date'>): RecordCell[];
+  /** The question asked before deleting `row`, naming it well enough to be sure. */
+  deleteQuestion(row: RecordOf<K>, i18n: Pick<I18n, 't' | 'date'>): string;
 }
 
 /** A date input; a new record's is today. */

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { z } from 'zod';
 import { complaintSchema, type Complaint } from '$schema/complaint';
 import { feedbackSchema, type Feedback } from '$schema/feedback';
@@ -15,12 +16,34 @@ interface Kinds {
   complaints: Complaint;
 }
 export type RecordKind = keyof Kinds;
+export type RecordOf<K extends RecordKind> = Kinds[K];
 
 const SCHEMAS: { [K in RecordKind]: z.ZodType<Kinds[K], unknown> } = {
   interactions: interactionSchema,
   feedback: feedbackSchema,
   complaints: complaintSchema,
 };
+
+/** The date each kind is listed by: the second half of its `[clientId+…]` index. */
+const DATED_BY: { [K in RecordKind]: string } = {
+  interactions: 'date',
+  feedback: 'date',
+  complaints: 'openedAt',
+};
+
+/** One client's records of a kind, newest first. */
+export function listClientRecords<K extends RecordKind>(
+  db: TierwiseDb,
+  kind: K,
+  clientId: string,
+): Promise<Kinds[K][]> {
+  return db
+    .table<Kinds[K], string>(kind)
+    .where(`[clientId+${DATED_BY[kind]}]`)
+    .between([clientId, Dexie.minKey], [clientId, Dexie.maxKey])
+    .reverse()
+    .toArray();
+}
 
 /** The fields a form provides: no timestamps, an id only when editing, no resolution yet. */
 export type RecordInput<K extends RecordKind> = Omit<

@@ -1,11 +1,56 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadSampleData, waitForNames } from './app';
 
 const numbers = async (page: Page, cell: string): Promise<number[]> =>
   (await page.locator(`[data-cell="${cell}"]`).allInnerTexts()).map((t) =>
     t.trim() === '–' ? NaN : Number(t.replace(/,/g, '')),
   );
+
+/**
+ * Deletes `row` of `card` as a person would, and checks each step: the question names the
+ * record and starts on Cancel; Cancel, then Escape, keep the record and put focus back on
+ * its Delete button; Delete removes it, says so and puts focus on Undo; Undo brings it back.
+ */
+async function deleteThenUndo(
+  page: Page,
+  card: Locator,
+  rows: Locator,
+  row: Locator,
+  { question, done }: { question: string | RegExp; done: string },
+): Promise<void> {
+  const count = await rows.count();
+  const remove = row.getByRole('button', { name: 'Delete' });
+  const dialog = page.getByRole('dialog', { name: question });
+  const undo = card.getByRole('button', { name: 'Undo' });
+
+  await remove.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await expect(undo).toHaveCount(0);
+  await expect(rows).toHaveCount(count);
+
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(rows).toHaveCount(count - 1);
+  await expect(
+    card.getByRole('status').filter({ has: page.getByRole('button', { name: 'Undo' }) }),
+  ).toContainText(done);
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(row).toHaveCount(1);
+  await expect(rows).toHaveCount(count);
+  await expect(undo).toHaveCount(0);
+}
 
 test('the list sorts by each dimension, filters by tier, and keeps its filters in the URL', async ({
   page,
@@ -128,13 +173,13 @@ test('a client file: add an invoice (refused, then accepted), pin a tier, delete
   await expect(pinCard.getByTestId('pinned')).toHaveText('Pinned to VIP: Flagship account');
   await expect(page.locator('#score-title .badge')).toHaveText('VIP', { timeout: 10_000 });
 
-  // Delete the new invoice, then undo.
+  // Delete the new invoice after saying so, then undo.
   const big = page.locator('[data-transaction-id]', { hasText: 'BIG-1' });
-  await big.getByRole('button', { name: 'Delete' }).click();
-  await expect(invoices).toHaveCount(count);
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(invoices).toHaveCount(count + 1);
-  await expect(big).toBeVisible();
+  const transactions = page.getByRole('region', { name: 'Transactions' });
+  await deleteThenUndo(page, transactions, invoices, big, {
+    question: 'Delete invoice BIG-1?',
+    done: 'Invoice BIG-1 deleted.',
+  });
 
   await page.goBack();
   await expect(page).toHaveURL(/tier=ordinary/);
@@ -170,7 +215,7 @@ test('the profile is edited in place: a bad email is refused, ratings move the s
   expect(Number(await potential.innerText())).toBeGreaterThan(before);
 });
 
-test('contacts, feedback and complaints are added with checks, deleted and restored', async ({
+test('contacts, feedback and complaints are added with checks, deleted after a confirmation and restored', async ({
   page,
 }) => {
   await loadSampleData(page);
@@ -190,10 +235,10 @@ test('contacts, feedback and complaints are added with checks, deleted and resto
   await form.getByRole('button', { name: 'Add' }).click();
   await expect(answers).toHaveCount(before + 1);
   const added = answers.filter({ hasText: 'Delighted' });
-  await added.getByRole('button', { name: 'Delete' }).click();
-  await expect(answers).toHaveCount(before);
-  await feedback.getByRole('button', { name: 'Undo' }).click();
-  await expect(added).toBeVisible();
+  await deleteThenUndo(page, feedback, answers, added, {
+    question: /^Delete this feedback \(.+\)\?$/,
+    done: 'Deleted.',
+  });
   await added.getByRole('button', { name: 'Edit' }).click();
   await form.getByRole('textbox', { name: 'Comment' }).fill('Delighted, twice');
   await form.getByRole('button', { name: 'Save' }).click();
@@ -203,14 +248,29 @@ test('contacts, feedback and complaints are added with checks, deleted and resto
   const contacts = page.getByRole('region', { name: 'Contacts' });
   const contactRows = contacts.locator('[data-interaction-id]');
   const contactCount = await contactRows.count();
-  await contacts.getByRole('textbox', { name: 'Summary' }).fill('Quarterly review');
+  await contacts.getByRole('textbox', { name: 'Summary' }).fill('Roadmap walk-through');
   await contacts.getByRole('button', { name: 'Add' }).click();
   await expect(contactRows).toHaveCount(contactCount + 1);
+  await deleteThenUndo(
+    page,
+    contacts,
+    contactRows,
+    contactRows.filter({ hasText: 'Roadmap walk-through' }),
+    {
+      question: /^Delete this contact \(Call, .+\)\?$/,
+      done: 'Deleted.',
+    },
+  );
 
   const complaints = page.getByRole('region', { name: 'Complaints' });
   await complaints.getByRole('textbox', { name: 'Description' }).fill('Late delivery');
   await complaints.getByRole('button', { name: 'Add' }).click();
   const complaint = complaints.locator('[data-complaint-id]', { hasText: 'Late delivery' });
   await complaint.getByRole('button', { name: 'Mark resolved' }).click();
+  await expect(complaint).toContainText('Resolved');
+  await deleteThenUndo(page, complaints, complaints.locator('[data-complaint-id]'), complaint, {
+    question: /^Delete this complaint \(opened .+\)\?$/,
+    done: 'Deleted.',
+  });
   await expect(complaint).toContainText('Resolved');
 });

@@ -61,6 +61,13 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
   const { offsets, day: dayColumn, amount: amountColumn, cost: costColumn } = snapshot.transactions;
   const { hours: hoursColumn, dueDay: dueColumn, paidDay: paidColumn } = snapshot.transactions;
   const hourlyRate = definition.hourlyRate;
+  // The output columns in locals too: `metrics` has 25 keys, and a property lookup per
+  // client and column costs more than the whole pass over the transactions.
+  const { monetaryTotal, frequency, profit, margin, recencyDays, averageOrderValue } = metrics;
+  const { tenureDays, repurchaseRate, spendTrend, onTimeShare, meanDaysLate } = metrics;
+  const { lifetimeRevenue, windowRevenue: windowRevenueColumn, purchaseDays } = facts;
+  const { firstPurchaseDay, lastPurchaseDay } = facts;
+  metrics.referrals.set(referrals);
 
   for (let c = 0; c < n; c += 1) {
     let lifetime = 0;
@@ -119,28 +126,27 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
         }
       }
     }
-    facts.lifetimeRevenue[c] = lifetime;
-    facts.windowRevenue[c] = windowRevenue;
-    facts.purchaseDays[c] = days;
-    facts.firstPurchaseDay[c] = firstDay;
-    facts.lastPurchaseDay[c] = lastDay;
-    metrics.monetaryTotal[c] = windowRevenue; // the same column: scoring sorts it once for both
-    metrics.frequency[c] = windowDays;
-    metrics.profit[c] = windowRevenue - windowCost;
-    metrics.referrals[c] = referrals[c]!;
-    if (windowRevenue > 0) metrics.margin[c] = (windowRevenue - windowCost) / windowRevenue;
+    lifetimeRevenue[c] = lifetime;
+    windowRevenueColumn[c] = windowRevenue;
+    purchaseDays[c] = days;
+    firstPurchaseDay[c] = firstDay;
+    lastPurchaseDay[c] = lastDay;
+    monetaryTotal[c] = windowRevenue; // the same column: scoring sorts it once for both
+    frequency[c] = windowDays;
+    profit[c] = windowRevenue - windowCost;
+    if (windowRevenue > 0) margin[c] = (windowRevenue - windowCost) / windowRevenue;
     if (purchases > 0) {
-      metrics.recencyDays[c] = asOfDay - lastDay;
-      metrics.averageOrderValue[c] = lifetimePurchaseValue / purchases;
+      recencyDays[c] = asOfDay - lastDay;
+      averageOrderValue[c] = lifetimePurchaseValue / purchases;
       const tenure = asOfDay - firstDay;
-      metrics.tenureDays[c] = tenure;
-      metrics.repurchaseRate[c] = ((days - 1) / Math.max(tenure, 30)) * YEAR_DAYS;
+      tenureDays[c] = tenure;
+      repurchaseRate[c] = ((days - 1) / Math.max(tenure, 30)) * YEAR_DAYS;
     }
     const larger = Math.max(Math.abs(windowRevenue), Math.abs(previousRevenue));
-    if (larger > 0) metrics.spendTrend[c] = (windowRevenue - previousRevenue) / larger;
+    if (larger > 0) spendTrend[c] = (windowRevenue - previousRevenue) / larger;
     if (dueCount > 0) {
-      metrics.onTimeShare[c] = onTime / dueCount;
-      metrics.meanDaysLate[c] = lateDays / dueCount;
+      onTimeShare[c] = onTime / dueCount;
+      meanDaysLate[c] = lateDays / dueCount;
     }
   }
 
@@ -151,23 +157,17 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
 }
 
 /**
- * Referrals given, per client. Clients are sorted by id, so each referrer is found by
- * binary search: no id map to build on every run.
+ * Referrals given, per client: the referrers counted by id, then each client looked up.
+ * (A Map keeps each string's hash, so this is cheaper on every later run than a binary
+ * search comparing ids.)
  */
-function countReferrals(clients: Snapshot['clients']): Int32Array {
+function countReferrals(clients: Snapshot['clients']): Float64Array {
   const { ids, referrerId } = clients;
-  const counts = new Int32Array(ids.length);
-  for (const id of referrerId) {
-    if (id === null) continue;
-    let low = 0;
-    let high = ids.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (ids[middle]! < id) low = middle + 1;
-      else high = middle;
-    }
-    if (ids[low] === id) counts[low]! += 1;
-  }
+  const given = new Map<string, number>();
+  for (const id of referrerId) if (id !== null) given.set(id, (given.get(id) ?? 0) + 1);
+  const counts = new Float64Array(ids.length);
+  if (given.size === 0) return counts;
+  for (let c = 0; c < ids.length; c += 1) counts[c] = given.get(ids[c]!) ?? 0;
   return counts;
 }
 
@@ -179,41 +179,46 @@ function addRecordMetrics(
   facts: ClientFacts,
 ): void {
   const n = snapshot.clients.ids.length;
-  const { feedback, complaints, interactions } = snapshot;
+  // Columns in locals, as in the transaction pass.
+  const { offsets: feedbackAt, day: feedbackDay, score: feedbackScore } = snapshot.feedback;
+  const { offsets: complaintAt, openedDay, resolvedDay: resolvedColumn } = snapshot.complaints;
+  const { offsets: interactionAt, day: interactionDay } = snapshot.interactions;
+  const { satisfaction, openComplaints, daysSinceContact } = metrics;
+  const { resolvedComplaints, lastContactDay } = facts;
   for (let c = 0; c < n; c += 1) {
     // Satisfaction: the mean of the latest three answers, so it follows the relationship
     // as it is now rather than as it was years ago.
     let sum = 0;
     let count = 0;
-    for (let k = feedback.offsets[c + 1]! - 1; k >= feedback.offsets[c]! && count < 3; k -= 1) {
-      if (feedback.day[k]! > asOfDay) continue;
-      sum += feedback.score[k]!;
+    for (let k = feedbackAt[c + 1]! - 1; k >= feedbackAt[c]! && count < 3; k -= 1) {
+      if (feedbackDay[k]! > asOfDay) continue;
+      sum += feedbackScore[k]!;
       count += 1;
     }
-    if (count > 0) metrics.satisfaction[c] = sum / count;
+    if (count > 0) satisfaction[c] = sum / count;
 
     let open = 0;
     let resolved = 0;
-    for (let k = complaints.offsets[c]!; k < complaints.offsets[c + 1]!; k += 1) {
-      if (complaints.openedDay[k]! > asOfDay) continue;
-      const resolvedDay = complaints.resolvedDay[k]!;
+    for (let k = complaintAt[c]!; k < complaintAt[c + 1]!; k += 1) {
+      if (openedDay[k]! > asOfDay) continue;
+      const resolvedDay = resolvedColumn[k]!;
       if (resolvedDay !== NO_DAY && resolvedDay <= asOfDay) resolved += 1;
       else open += 1;
     }
-    metrics.openComplaints[c] = open;
-    facts.resolvedComplaints[c] = resolved;
+    openComplaints[c] = open;
+    resolvedComplaints[c] = resolved;
 
     // The latest contact on or before the as-of day: rows are in date order, so walk back.
     let last = NO_DAY;
-    for (let k = interactions.offsets[c + 1]! - 1; k >= interactions.offsets[c]!; k -= 1) {
-      const day = interactions.day[k]!;
+    for (let k = interactionAt[c + 1]! - 1; k >= interactionAt[c]!; k -= 1) {
+      const day = interactionDay[k]!;
       if (day <= asOfDay) {
         last = day;
         break;
       }
     }
-    facts.lastContactDay[c] = last;
-    if (last !== NO_DAY) metrics.daysSinceContact[c] = asOfDay - last;
+    lastContactDay[c] = last;
+    if (last !== NO_DAY) daysSinceContact[c] = asOfDay - last;
   }
 }
 
@@ -239,9 +244,12 @@ function addRatings(
   rated(clients.budget, metrics.budget);
   rated(clients.growthRoom, metrics.growthRoom);
   rated(clients.influence, metrics.influence);
-  for (let c = 0; c < n; c += 1) {
-    const type = NEED_TYPE_KEYS[clients.needType[c]!];
-    const fit = type === undefined ? undefined : definition.needTypeFit[type];
-    if (fit !== undefined) metrics.needTypeFit[c] = fit;
-  }
+  // The fit of each need type, by its stored index (−1, not set, is no data).
+  const fitOf = new Float64Array(NEED_TYPE_KEYS.length + 1).fill(NaN);
+  NEED_TYPE_KEYS.forEach((type, index) => {
+    fitOf[index + 1] = definition.needTypeFit[type] ?? NaN;
+  });
+  const needType = clients.needType;
+  const fit = metrics.needTypeFit;
+  for (let c = 0; c < n; c += 1) fit[c] = fitOf[needType[c]! + 1]!;
 }

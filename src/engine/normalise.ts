@@ -1,5 +1,8 @@
 import type { Normalisation } from './model';
+import { Scratch } from './scratch';
 import { sortedIndexes } from './sort-indexes';
+
+const sortedScratch = new Scratch((n) => new Float64Array(n));
 
 /**
  * Maps a metric column to 0–1 ("how good, compared with the others"). NaN (no data)
@@ -116,7 +119,7 @@ function rankInOrder(
 ): void {
   const m = index.length;
   // Gathered into sort order once, so finding the runs of equal values reads in sequence.
-  const sorted = new Float64Array(m);
+  const sorted = sortedScratch.take(m);
   for (let k = 0; k < m; k += 1) sorted[k] = values[index[k]!]!;
   for (let i = 0; i < m;) {
     const x = sorted[i]!;

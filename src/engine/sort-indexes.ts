@@ -1,3 +1,5 @@
+import { Scratch } from './scratch';
+
 /** Breaks ties between two client indexes whose values are equal: < 0 puts `a` first. */
 export type TieBreak = (a: number, b: number) => number;
 
@@ -49,6 +51,13 @@ export function sortedIndexes(
   return order;
 }
 
+/** Working buffers of the sorts (see Scratch). */
+const upperScratch = new Scratch((n) => new Uint32Array(n));
+const swapScratch = new Scratch((n) => new Int32Array(n));
+const inputScratch = new Scratch((n) => new Int32Array(n));
+const sortedKeyScratch = new Scratch((n) => new Uint32Array(n));
+const sortedValueScratch = new Scratch((n) => new Float64Array(n));
+
 /** Ranges up to this many whole numbers always take the counting sort. */
 const COUNTING_RANGE = 1 << 16;
 const DIGIT_BITS = 11;
@@ -62,7 +71,8 @@ function countingSort(order: Int32Array, values: Float64Array, min: number, rang
   const counts = new Int32Array(range + 2);
   for (const i of order) counts[values[i]! - min + 1]! += 1;
   for (let d = 1; d < counts.length; d += 1) counts[d]! += counts[d - 1]!;
-  const input = order.slice();
+  const input = inputScratch.take(order.length);
+  input.set(order);
   for (const i of input) {
     const slot = values[i]! - min;
     order[counts[slot]!] = i;
@@ -76,7 +86,7 @@ function countingSort(order: Int32Array, values: Float64Array, min: number, rang
  */
 function upperBitsRadixSort(order: Int32Array, values: Float64Array): Uint32Array {
   const m = order.length;
-  const upper = new Uint32Array(values.length);
+  const upper = upperScratch.take(values.length);
   const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   const counts = new Int32Array(DIGITS * 3);
   for (const i of order) {
@@ -90,7 +100,7 @@ function upperBitsRadixSort(order: Int32Array, values: Float64Array): Uint32Arra
     counts[2 * DIGITS + (key >>> (2 * DIGIT_BITS))]! += 1;
   }
   let from: Int32Array = order;
-  let to: Int32Array = new Int32Array(m);
+  let to: Int32Array = swapScratch.take(m);
   for (let pass = 0; pass < 3; pass += 1) {
     const shift = pass * DIGIT_BITS;
     const base = pass * DIGITS;
@@ -127,11 +137,11 @@ function refineRuns(
   tieBreak: TieBreak | undefined,
 ): void {
   const m = order.length;
-  const sortedValues = new Float64Array(m);
+  const sortedValues = sortedValueScratch.take(m);
   for (let k = 0; k < m; k += 1) sortedValues[k] = values[order[k]!]!;
   let sortedKeys: Uint32Array | Float64Array = sortedValues;
   if (upper !== null) {
-    sortedKeys = new Uint32Array(m);
+    sortedKeys = sortedKeyScratch.take(m);
     for (let k = 0; k < m; k += 1) sortedKeys[k] = upper[order[k]!]!;
   }
   const compare = (a: number, b: number): number => {

@@ -52,10 +52,10 @@ export function sortedIndexes(
 }
 
 /** Working buffers of the sorts (see Scratch). */
-const upperScratch = new Scratch((n) => new Uint32Array(n));
+const keyScratch = new Scratch((n) => new Uint32Array(n));
+const swapKeyScratch = new Scratch((n) => new Uint32Array(n));
 const swapScratch = new Scratch((n) => new Int32Array(n));
 const inputScratch = new Scratch((n) => new Int32Array(n));
-const sortedKeyScratch = new Scratch((n) => new Uint32Array(n));
 const sortedValueScratch = new Scratch((n) => new Float64Array(n));
 
 /** Ranges up to this many whole numbers always take the counting sort. */
@@ -81,20 +81,24 @@ function countingSort(order: Int32Array, values: Float64Array, min: number, rang
 }
 
 /**
- * Stable LSD radix sort by the upper 32 bits, three 11-bit digits. Returns those bits per
- * client (indexed by client) so the caller can find the runs that share them.
+ * Stable LSD radix sort by the upper 32 bits, three 11-bit digits, moving each key with
+ * its index (reads in sequence, rather than looking a key up per move). Returns the keys
+ * in the sorted order, so the caller can find the runs that share them.
  */
 function upperBitsRadixSort(order: Int32Array, values: Float64Array): Uint32Array {
   const m = order.length;
-  const upper = upperScratch.take(values.length);
   const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   const counts = new Int32Array(DIGITS * 3);
-  for (const i of order) {
+  let keys = keyScratch.take(m);
+  let swapKeys = swapKeyScratch.take(m);
+  for (let k = 0; k < m; k += 1) {
+    const i = order[k]!;
     // Little-endian: word 2i + 1 holds sign, exponent and the top of the mantissa.
     const high = values[i] === 0 ? 0 : words[2 * i + 1]!; // −0 is 0
-    // Flip so that unsigned order is numeric order: negatives reversed, positives above.
-    const key = high & 0x80000000 ? ~high >>> 0 : (high | 0x80000000) >>> 0;
-    upper[i] = key;
+    // Flip so that unsigned order is numeric order: negatives reversed (all bits), positives
+    // above them (the sign bit), without a branch on the sign.
+    const key = (high ^ ((high >> 31) | 0x80000000)) >>> 0;
+    keys[k] = key;
     counts[key & DIGIT_MASK]! += 1;
     counts[DIGITS + ((key >>> DIGIT_BITS) & DIGIT_MASK)]! += 1;
     counts[2 * DIGITS + (key >>> (2 * DIGIT_BITS))]! += 1;
@@ -104,7 +108,7 @@ function upperBitsRadixSort(order: Int32Array, values: Float64Array): Uint32Arra
   for (let pass = 0; pass < 3; pass += 1) {
     const shift = pass * DIGIT_BITS;
     const base = pass * DIGITS;
-    if (counts[base + ((upper[from[0]!]! >>> shift) & DIGIT_MASK)] === m) continue; // one digit
+    if (counts[base + ((keys[0]! >>> shift) & DIGIT_MASK)] === m) continue; // one digit
     let total = 0;
     for (let d = base; d < base + DIGITS; d += 1) {
       const count = counts[d]!;
@@ -112,37 +116,39 @@ function upperBitsRadixSort(order: Int32Array, values: Float64Array): Uint32Arra
       total += count;
     }
     for (let k = 0; k < m; k += 1) {
-      const i = from[k]!;
-      const digit = base + ((upper[i]! >>> shift) & DIGIT_MASK);
-      to[counts[digit]!] = i;
-      counts[digit]! += 1;
+      const key = keys[k]!;
+      const digit = base + ((key >>> shift) & DIGIT_MASK);
+      const at = counts[digit]!;
+      to[at] = from[k]!;
+      swapKeys[at] = key;
+      counts[digit] = at + 1;
     }
     [from, to] = [to, from];
+    [keys, swapKeys] = [swapKeys, keys];
   }
   if (from !== order) order.set(from);
-  return upper;
+  return keys;
 }
 
 /**
- * Puts each run of entries that share a sort key (the upper bits, or the value itself when
- * `upper` is null) in exact order: value, then `tieBreak`, then index. The keys and values
- * are first gathered into sort order, so finding runs and checking that a run is already
- * in order (the usual case: exact ties arrive in index order) read memory in sequence and
- * call no comparator.
+ * Puts each run of entries that share a sort key (`sortedKeys`, the upper bits in sort
+ * order; or the value itself when null) in exact order: value, then `tieBreak`, then
+ * index. A run is first checked without a comparator: the usual case, exact ties arriving
+ * in index order, costs one pass over the run.
  */
 function refineRuns(
   order: Int32Array,
   values: Float64Array,
-  upper: Uint32Array | null,
+  sortedKeys: Uint32Array | null,
   tieBreak: TieBreak | undefined,
 ): void {
   const m = order.length;
-  const sortedValues = sortedValueScratch.take(m);
-  for (let k = 0; k < m; k += 1) sortedValues[k] = values[order[k]!]!;
-  let sortedKeys: Uint32Array | Float64Array = sortedValues;
-  if (upper !== null) {
-    sortedKeys = sortedKeyScratch.take(m);
-    for (let k = 0; k < m; k += 1) sortedKeys[k] = upper[order[k]!]!;
+  let keys: Uint32Array | Float64Array;
+  if (sortedKeys !== null) keys = sortedKeys;
+  else {
+    const sortedValues = sortedValueScratch.take(m);
+    for (let k = 0; k < m; k += 1) sortedValues[k] = values[order[k]!]!;
+    keys = sortedValues;
   }
   const compare = (a: number, b: number): number => {
     const x = values[a]!;
@@ -151,10 +157,10 @@ function refineRuns(
     return (tieBreak?.(a, b) ?? 0) || a - b;
   };
   for (let start = 0; start < m;) {
-    const key = sortedKeys[start]!;
+    const key = keys[start]!;
     let end = start + 1;
-    while (end < m && sortedKeys[end] === key) end += 1;
-    if (end - start > 1 && !inOrder(order, sortedValues, start, end, tieBreak !== undefined)) {
+    while (end < m && keys[end] === key) end += 1;
+    if (end - start > 1 && !inOrder(order, values, start, end, tieBreak !== undefined)) {
       sortRun(order, start, end, compare);
     }
     start = end;
@@ -167,16 +173,16 @@ function refineRuns(
  */
 function inOrder(
   order: Int32Array,
-  sortedValues: Float64Array,
+  values: Float64Array,
   start: number,
   end: number,
   tieBreak: boolean,
 ): boolean {
+  let x = values[order[start]!]!;
   for (let k = start + 1; k < end; k += 1) {
-    const x = sortedValues[k - 1]!;
-    const y = sortedValues[k]!;
-    if (x < y) continue;
-    if (x > y || tieBreak || order[k - 1]! > order[k]!) return false;
+    const y = values[order[k]!]!;
+    if (x > y || (x === y && (tieBreak || order[k - 1]! > order[k]!))) return false;
+    x = y;
   }
   return true;
 }

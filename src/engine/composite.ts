@@ -1,6 +1,10 @@
 import { DIMENSION_KEYS, type DimensionKey, type MetricKey, type ScoringDefinition } from './model';
 import type { MetricColumns } from './features';
 import { normalise } from './normalise';
+import { Scratch } from './scratch';
+
+/** The normalised metric values of a run, 64-bit, before they are summed (see Scratch). */
+const slotValueScratch = new Scratch((n) => new Float64Array(n));
 
 /** One weighted metric of the model, in model order: the columns of the explanation. */
 export interface MetricSlot {
@@ -81,48 +85,49 @@ export function scoreComposite(
     weight,
   }));
   const dimensionWeights = DIMENSION_KEYS.map((k) => definition.dimensions[k].weight);
-  // Per dimension and client: Σ wᵢxᵢ and Σ wᵢ over the metrics with data.
-  const sums = DIMENSION_KEYS.map(() => new Float64Array(n));
-  const weightSums = DIMENSION_KEYS.map(() => new Float64Array(n));
-  // Each metric is normalised into one reused column (it stays in cache), then folded
-  // into the sums and kept, 32-bit, for explanations. Clients left out get NaN from
-  // normalise, so NaN alone marks "no data" from here on.
-  const column = new Float64Array(n);
+  // Each metric normalised, its direction applied, into a reused 64-bit buffer (slot j of
+  // client c at `j * n + c`) and kept, 32-bit, for explanations. Clients left out get NaN
+  // from normalise, so NaN alone marks "no data" from here on.
+  const values = slotValueScratch.take(specs.length * n);
   const normalised = new Float32Array(n * specs.length);
   specs.forEach((spec, j) => {
+    const column = values.subarray(j * n, (j + 1) * n);
     normalise(metrics[spec.metric], spec.normalisation, include, column, sorted[spec.metric]);
-    const lower = spec.direction === 'lower';
-    const weight = spec.weight;
-    const sum = sums[spec.d]!;
-    const weightSum = weightSums[spec.d]!;
-    const kept = normalised.subarray(j * n, (j + 1) * n);
-    for (let c = 0; c < n; c += 1) {
-      const x = lower ? 1 - column[c]! : column[c]!;
-      kept[c] = x;
-      if (Number.isNaN(x)) continue;
-      sum[c]! += weight * x;
-      weightSum[c]! += weight;
-    }
+    if (spec.direction === 'lower') for (let c = 0; c < n; c += 1) column[c] = 1 - column[c]!;
+    normalised.set(column, j * n);
   });
-  // A dimension's score is NaN (0 / 0) for a client with no data in it.
-  const dimensionColumns = sums.map((sum, d) => {
-    const weightSum = weightSums[d]!;
-    const score = new Float64Array(n);
-    for (let c = 0; c < n; c += 1) score[c] = (100 * sum[c]!) / weightSum[c]!;
-    return score;
-  });
+  // Slots come grouped by dimension, in DIMENSION_KEYS order: dimension d owns slots
+  // firstSlot[d] up to firstSlot[d + 1].
+  const firstSlot = new Int32Array(dims + 1);
+  for (const spec of specs) firstSlot[spec.d + 1]! += 1;
+  for (let d = 0; d < dims; d += 1) firstSlot[d + 1]! += firstSlot[d]!;
+  const slotWeights = Float64Array.from(specs, (spec) => spec.weight);
+  const dimensionColumns = DIMENSION_KEYS.map(() => new Float64Array(n));
   const composite = new Float64Array(n);
   const pointsPerUnit = new Float32Array(dims * n);
+  const weightSums = new Float64Array(dims);
+  // Client by client, so each client's sums stay in registers rather than in columns
+  // written once per metric.
   for (let c = 0; c < n; c += 1) {
-    if (!include[c]) continue;
     let presentWeight = 0;
     for (let d = 0; d < dims; d += 1) {
-      if (weightSums[d]![c]! > 0) presentWeight += dimensionWeights[d]!;
+      // Σ wᵢxᵢ and Σ wᵢ over the metrics with data; the score is NaN (0 / 0) without any.
+      let sum = 0;
+      let weightSum = 0;
+      for (let j = firstSlot[d]!; j < firstSlot[d + 1]!; j += 1) {
+        const x = values[j * n + c]!;
+        if (Number.isNaN(x)) continue;
+        sum += slotWeights[j]! * x;
+        weightSum += slotWeights[j]!;
+      }
+      dimensionColumns[d]![c] = (100 * sum) / weightSum;
+      weightSums[d] = weightSum;
+      if (weightSum > 0) presentWeight += dimensionWeights[d]!;
     }
-    if (presentWeight === 0) continue;
+    if (!include[c] || presentWeight === 0) continue;
     let total = 0;
     for (let d = 0; d < dims; d += 1) {
-      const w = weightSums[d]![c]!;
+      const w = weightSums[d]!;
       if (w === 0) continue;
       const dimensionShare = dimensionWeights[d]! / presentWeight;
       total += dimensionShare * dimensionColumns[d]![c]!;

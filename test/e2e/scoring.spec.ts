@@ -7,6 +7,8 @@ test('the clients are ranked; editing an invoice rescores in the worker without 
   await loadSampleData(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
   await expect(page.getByTestId('client-count')).toHaveText('Clients listed: 60');
+  // The count comes from the database, the rows from the worker's listing: wait for both.
+  await expect(page.locator('[data-cell="rank"]').first()).toHaveText('1');
   const ranks = await page.locator('[data-cell="rank"]').allInnerTexts();
   expect(ranks.length).toBeGreaterThan(5);
   expect(ranks.map(Number)).toEqual(Array.from({ length: ranks.length }, (_, i) => i + 1));

@@ -425,6 +425,8 @@ export const en = {
     'Only one column was found. Is the file separated by commas, semicolons or tabs? Check the delimiter when saving it.',
   'problem.unmappedField': 'Choose the column that holds “{field}”.',
   'problem.expired': 'Read the file again: the checked version is no longer available.',
+  'problem.changedMeanwhile':
+    'The workspace changed while the import was being written (an edit in another tab?). Nothing was imported: check the file again and import it.',
 
   'settings.title': 'Settings',
   'settings.language': 'Language',

@@ -2,6 +2,9 @@ import type { AppServices } from '$features/context';
 import type { BackupPreview, ImportMode } from '$worker/backup-service';
 import { downloadBlob } from './download';
 import { problemMessage } from './problem-message';
+import { keepForReload, takeAfterReload } from './reload-notice';
+
+const RELOAD_KEY = 'backup-restore';
 
 type Phase = 'idle' | 'reading' | 'preview' | 'writing' | 'done' | 'error';
 
@@ -20,6 +23,11 @@ export class BackupRestore {
 
   constructor(services: AppServices) {
     this.#services = services;
+    const kept = takeAfterReload(RELOAD_KEY);
+    if (kept !== null) {
+      this.phase = 'done';
+      this.message = kept;
+    }
   }
 
   get busy(): boolean {
@@ -64,6 +72,8 @@ export class BackupRestore {
       }
       notes.push(i18n.t('backup.import.done', { count: i18n.number(outcome.written) }));
       this.message = notes.join(' ');
+      // A new database was swapped in: the page reloads onto it as soon as this returns.
+      if (outcome.swapped) keepForReload(RELOAD_KEY, this.message);
       this.phase = 'done';
       this.preview = null;
     } catch (error) {

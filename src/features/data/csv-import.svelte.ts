@@ -12,6 +12,9 @@ import type {
 } from '$worker/csv-service';
 import { downloadBlob } from './download';
 import { problemMessage } from './problem-message';
+import { keepForReload, takeAfterReload } from './reload-notice';
+
+const RELOAD_KEY = 'csv-import';
 
 type Phase = 'idle' | 'reading' | 'mapping' | 'checking' | 'report' | 'writing' | 'done' | 'error';
 export type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
@@ -45,6 +48,11 @@ export class CsvImport {
 
   constructor(services: AppServices) {
     this.#services = services;
+    const kept = takeAfterReload(RELOAD_KEY);
+    if (kept !== null) {
+      this.phase = 'done';
+      this.message = kept;
+    }
   }
 
   get fields(): readonly CsvField[] {
@@ -110,6 +118,8 @@ export class CsvImport {
       rows: i18n.number(outcome.rows),
       clients: i18n.number(outcome.clients),
     });
+    // A new database was swapped in: the page reloads onto it as soon as this returns.
+    if (outcome.swapped) keepForReload(RELOAD_KEY, this.message);
   };
 
   downloadRejected = async (): Promise<void> => {

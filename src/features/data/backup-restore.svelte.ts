@@ -6,7 +6,7 @@ import { keepForReload, takeAfterReload } from './reload-notice';
 
 const RELOAD_KEY = 'backup-restore';
 
-type Phase = 'idle' | 'reading' | 'preview' | 'writing' | 'done' | 'error';
+type Phase = 'idle' | 'reading' | 'preview' | 'writing' | 'switching' | 'done' | 'error';
 
 /**
  * Restoring a backup: read and check it in the worker, show what it holds, then replace
@@ -31,7 +31,7 @@ export class BackupRestore {
   }
 
   get busy(): boolean {
-    return this.phase === 'reading' || this.phase === 'writing';
+    return this.phase === 'reading' || this.phase === 'writing' || this.phase === 'switching';
   }
 
   read = async (): Promise<void> => {
@@ -72,10 +72,15 @@ export class BackupRestore {
       }
       notes.push(i18n.t('backup.import.done', { count: i18n.number(outcome.written) }));
       this.message = notes.join(' ');
-      // A new database was swapped in: the page reloads onto it as soon as this returns.
-      if (outcome.swapped) keepForReload(RELOAD_KEY, this.message);
-      this.phase = 'done';
       this.preview = null;
+      if (outcome.swapped) {
+        // A new database was swapped in: the page reloads onto it as soon as this returns,
+        // and says it is done once it shows the new data.
+        keepForReload(RELOAD_KEY, this.message);
+        this.phase = 'switching';
+        return;
+      }
+      this.phase = 'done';
     } catch (error) {
       this.#refuse(error instanceof Error ? error.message : String(error));
     }

@@ -16,7 +16,16 @@ import { keepForReload, takeAfterReload } from './reload-notice';
 
 const RELOAD_KEY = 'csv-import';
 
-type Phase = 'idle' | 'reading' | 'mapping' | 'checking' | 'report' | 'writing' | 'done' | 'error';
+type Phase =
+  | 'idle'
+  | 'reading'
+  | 'mapping'
+  | 'checking'
+  | 'report'
+  | 'writing'
+  | 'switching'
+  | 'done'
+  | 'error';
 export type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
 
 const REASONS: Record<RejectionReason, MessageKey> = {
@@ -60,7 +69,7 @@ export class CsvImport {
   }
 
   get busy(): boolean {
-    return this.phase === 'reading' || this.phase === 'checking' || this.phase === 'writing';
+    return ['reading', 'checking', 'writing', 'switching'].includes(this.phase);
   }
 
   fieldLabel = (field: CsvField): string => this.#services.i18n.t(`csv.field.${field}`);
@@ -113,13 +122,19 @@ export class CsvImport {
     if (!outcome) return;
     const { i18n } = this.#services;
     this.report = null;
-    this.phase = 'done';
-    this.message = i18n.t('csv.done', {
+    const message = i18n.t('csv.done', {
       rows: i18n.number(outcome.rows),
       clients: i18n.number(outcome.clients),
     });
-    // A new database was swapped in: the page reloads onto it as soon as this returns.
-    if (outcome.swapped) keepForReload(RELOAD_KEY, this.message);
+    if (outcome.swapped) {
+      // A new database was swapped in: the page reloads onto it as soon as this returns,
+      // and says it is done once it shows the new data.
+      keepForReload(RELOAD_KEY, message);
+      this.phase = 'switching';
+      return;
+    }
+    this.phase = 'done';
+    this.message = message;
   };
 
   downloadRejected = async (): Promise<void> => {

@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   'oneColumn',
   'unmappedField',
   'expired',
+  'changedMeanwhile',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -329,6 +329,7 @@ export const en = {
   'backup.import.mergeNote':
     'Merge matches records by id: new ones are added, and where both have a record the newer one (by last change) wins.',
   'backup.import.writing': 'Writing… {done} of {total} records',
+  'backup.import.switching': 'Written. Opening the new workspace…',
   'backup.import.done': 'Imported {count} records.',
   'backup.import.autoBackup': 'Saved the current data to {file} first.',
   'backup.import.failed': 'Nothing was changed. {reason}',
@@ -367,6 +368,7 @@ export const en = {
   'csv.report.download': 'Download refused rows (CSV)',
   'csv.import': 'Import {count} rows',
   'csv.importing': 'Importing… {done} of {total} rows',
+  'csv.switching': 'Imported. Opening the new workspace…',
   'csv.done': 'Imported {rows} rows and created {clients} clients.',
   'csv.field.id': 'Id',
   'csv.field.name': 'Name',
@@ -425,6 +427,8 @@ export const en = {
     'Only one column was found. Is the file separated by commas, semicolons or tabs? Check the delimiter when saving it.',
   'problem.unmappedField': 'Choose the column that holds “{field}”.',
   'problem.expired': 'Read the file again: the checked version is no longer available.',
+  'problem.changedMeanwhile':
+    'The workspace changed while the import was being written (an edit in another tab?). Nothing was imported: check the file again and import it.',
 
   'settings.title': 'Settings',
   'settings.language': 'Language',

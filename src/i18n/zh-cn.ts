@@ -308,6 +308,7 @@ export const zhCN: Messages = {
   'backup.import.mergeNote':
     '合并按编号匹配记录：新记录会被添加；双方都有的记录，以最后修改时间较新的为准。',
   'backup.import.writing': '正在写入… 第 {done} 条，共 {total} 条',
+  'backup.import.switching': '已写入。正在打开新的工作区…',
   'backup.import.done': '已导入 {count} 条记录。',
   'backup.import.autoBackup': '已先将当前数据保存为 {file}。',
   'backup.import.failed': '没有做任何更改。{reason}',
@@ -345,6 +346,7 @@ export const zhCN: Messages = {
   'csv.report.download': '下载被拒绝的行（CSV）',
   'csv.import': '导入 {count} 行',
   'csv.importing': '正在导入… 第 {done} 行，共 {total} 行',
+  'csv.switching': '已导入。正在打开新的工作区…',
   'csv.done': '已导入 {rows} 行，新建 {clients} 个客户。',
   'csv.field.id': '编号',
   'csv.field.name': '名称',
@@ -400,6 +402,8 @@ export const zhCN: Messages = {
   'problem.oneColumn': '只找到一列。文件是用逗号、分号还是制表符分隔的？保存时请检查分隔符。',
   'problem.unmappedField': '请选择包含“{field}”的列。',
   'problem.expired': '请重新读取文件：之前检查过的内容已不可用。',
+  'problem.changedMeanwhile':
+    '写入导入数据期间工作区发生了变化（可能在其他标签页中做了编辑）。未导入任何内容：请重新检查文件后再导入。',
 
   'settings.title': '设置',
   'settings.language': '语言',

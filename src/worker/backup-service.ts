@@ -20,10 +20,12 @@ import {
   replaceWorkspace,
 } from '$db/backup-store';
 import type { TierwiseDb } from '$db/database';
+import { fillReplacement, stageWorkspace } from '$db/staging';
 import { buildSnapshot } from '$engine/index';
 import type { ScoringModel } from '$schema/scoring-model';
-import type { Settings } from '$schema/settings';
+import { SETTINGS_ID, type Settings } from '$schema/settings';
 import type { ScoringService } from './scoring-service';
+import type { WorkspaceSwap } from './workspace-swap';
 
 /** Why an import was refused (the page words it; see `problem.<code>` in the dictionaries). */
 export type { ImportProblem, Outcome } from '$backup/problem';
@@ -51,15 +53,23 @@ export interface ExportOptions {
 /** Tables whose records name a client, and so touch its scores. */
 const CLIENT_RECORDS = ['transactions', 'interactions', 'feedback', 'complaints'] as const;
 
+/** What a write did: `swapped` when a new database replaced the workspace (the page reloads). */
+export interface Written {
+  written: number;
+  swapped: boolean;
+}
+
 /**
  * Backups in the worker: exports stream the tables into a Blob; imports read and
  * validate the whole file first (nothing is written until every record has passed), keep
- * it until the user chooses replace or merge, then write it in one transaction.
+ * it until the user chooses replace or merge, then write it in one transaction — or, for
+ * a replace above `swap.stagingRows`, into a staging database swapped in at the end.
  */
 export class BackupService {
   readonly #db: TierwiseDb;
   readonly #scoring: ScoringService;
   readonly #withWriteLock: <T>(work: () => Promise<T>) => Promise<T>;
+  readonly #swap: WorkspaceSwap;
   /** The last inspected backup, waiting for the user's choice (one at a time). */
   #pending: { token: string; backup: ParsedBackup } | null = null;
 
@@ -67,10 +77,12 @@ export class BackupService {
     db: TierwiseDb,
     scoring: ScoringService,
     withWriteLock: <T>(work: () => Promise<T>) => Promise<T>,
+    swap: WorkspaceSwap,
   ) {
     this.#db = db;
     this.#scoring = scoring;
     this.#withWriteLock = withWriteLock;
+    this.#swap = swap;
   }
 
   /** The workspace as a backup file, encrypted when a passphrase is given. */
@@ -154,36 +166,40 @@ export class BackupService {
   }
 
   /** Writes an inspected backup: replacing the workspace, or merging into it. */
-  async apply(
-    token: string,
-    mode: ImportMode,
-    onProgress?: Progress,
-  ): Promise<Outcome<{ written: number }>> {
+  async apply(token: string, mode: ImportMode, onProgress?: Progress): Promise<Outcome<Written>> {
     const pending = this.#pending;
     if (!pending || pending.token !== token)
       return { ok: false, problem: { code: 'expired', params: {} } };
     try {
-      const written = await this.#withWriteLock(() =>
+      const result = await this.#withWriteLock(async () =>
         mode === 'replace'
           ? this.#replace(pending.backup.data, onProgress)
-          : this.#merge(pending.backup.data, onProgress),
+          : { written: await this.#merge(pending.backup.data, onProgress), swapped: false },
       );
       this.#pending = null;
-      return { ok: true, written };
+      return { ok: true, ...result };
     } catch (error) {
       if (error instanceof ImportFailure) return { ok: false, problem: error.problem };
       throw error;
     }
   }
 
-  async #replace(data: BackupData, onProgress?: Progress): Promise<number> {
+  async #replace(data: BackupData, onProgress?: Progress): Promise<Written> {
     const total = BACKUP_TABLES.reduce((sum, t) => sum + data[t].length, 0);
     const snapshot = buildSnapshot(data);
-    const seq = await replaceWorkspace(this.#db, data, snapshot, {
-      onProgress: (rows) => onProgress?.(rows, total),
-    });
+    const options = { onProgress: (rows: number) => onProgress?.(rows, total) };
+    if (total > this.#swap.stagingRows) {
+      // The new database is read by the next start of the worker, snapshot included.
+      const reminder = (await this.#db.settings.get(SETTINGS_ID))?.backupReminder;
+      const { name } = await stageWorkspace(this.#swap.pointer, (staging) =>
+        fillReplacement(staging, data, snapshot, reminder, options),
+      );
+      await this.#swap.swapped(name);
+      return { written: total, swapped: true };
+    }
+    const seq = await replaceWorkspace(this.#db, data, snapshot, options);
     this.#scoring.adopt(snapshot, seq);
-    return total;
+    return { written: total, swapped: false };
   }
 
   async #merge(data: BackupData, onProgress?: Progress): Promise<number> {

@@ -10,12 +10,19 @@ import {
 import { guessMapping } from '$backup/csv/guess-mapping';
 import { dateOrderEvidence, type DateOrder } from '$backup/csv/parse-values';
 import { readCsv } from '$backup/csv/read-csv';
-import type { ImportProblem, Outcome } from '$backup/problem';
+import { fail, ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
 import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
 import type { TierwiseDb } from '$db/database';
-import { buildSnapshot } from '$engine/index';
+import {
+  countCopiedRows,
+  fillCopyWithInsert,
+  stageWorkspace,
+  workspaceFingerprint,
+} from '$db/staging';
+import { buildSnapshot, type Snapshot } from '$engine/index';
 import type { Progress } from './backup-service';
 import type { ScoringService } from './scoring-service';
+import type { WorkspaceSwap } from './workspace-swap';
 
 export type { CsvField, CsvKind, CsvMapping, CsvRejection, DateOrder, RejectionReason };
 
@@ -62,25 +69,36 @@ const problem = (code: ImportProblem['code'], params: ImportProblem['params'] = 
   problem: { code, params },
 });
 
+/** What an import wrote: `swapped` when a new database replaced the workspace (the page reloads). */
+export interface CsvWritten {
+  rows: number;
+  clients: number;
+  swapped: boolean;
+}
+
 /**
  * Spreadsheet import in the worker: preview and guess the columns, then a dry run that
  * turns every row into a record or a rejection (kept here until the user confirms),
- * then one transaction that adds the records and the clients they create.
+ * then one transaction that adds the records and the clients they create — or, above
+ * `swap.stagingRows`, a staging database holding a copy of the workspace plus them.
  */
 export class CsvService {
   readonly #db: TierwiseDb;
   readonly #scoring: ScoringService;
   readonly #withWriteLock: <T>(work: () => Promise<T>) => Promise<T>;
+  readonly #swap: WorkspaceSwap;
   #pending: { token: string; plan: CsvPlan; headers: string[] } | null = null;
 
   constructor(
     db: TierwiseDb,
     scoring: ScoringService,
     withWriteLock: <T>(work: () => Promise<T>) => Promise<T>,
+    swap: WorkspaceSwap,
   ) {
     this.#db = db;
     this.#scoring = scoring;
     this.#withWriteLock = withWriteLock;
+    this.#swap = swap;
   }
 
   async preview(file: Blob, kind: CsvKind): Promise<Outcome<{ preview: CsvPreview }>> {
@@ -188,11 +206,8 @@ export class CsvService {
     return Papa.unparse([[...headers, labels.row, labels.field, labels.reason], ...lines]);
   }
 
-  /** Writes the accepted rows of the last dry run, in one transaction. */
-  async apply(
-    token: string,
-    onProgress?: Progress,
-  ): Promise<Outcome<{ rows: number; clients: number }>> {
+  /** Writes the accepted rows of the last dry run. */
+  async apply(token: string, onProgress?: Progress): Promise<Outcome<CsvWritten>> {
     const pending = this.#pending;
     if (!pending || pending.token !== token) return problem('expired');
     const { plan } = pending;
@@ -202,28 +217,61 @@ export class CsvService {
       interactions: plan.interactions,
     };
     const total = plan.clients.length + plan.transactions.length + plan.interactions.length;
-    const options = { onProgress: (n: number) => onProgress?.(n, total) };
-    await this.#withWriteLock(async () => {
-      const empty = (await this.#db.clients.count()) === 0;
-      if (empty) {
-        // The new records are the whole workspace: build the snapshot from them, as the
-        // sample loader does, rather than have the scorer read them all back.
-        const snapshot = buildSnapshot({ ...rows, feedback: [], complaints: [] });
-        const seq = await insertRecords(this.#db, rows, { snapshot }, options);
-        if (seq !== null) this.#scoring.adopt(snapshot, seq);
-      } else {
-        const touched = new Set<string>(plan.clients.map((c) => c.id));
-        for (const record of [...plan.transactions, ...plan.interactions])
-          touched.add(record.clientId);
-        await insertRecords(this.#db, rows, { touchedClients: [...touched] }, options);
-      }
-    });
+    let swapped: boolean;
+    try {
+      swapped = await this.#withWriteLock(async () => {
+        // Into an empty workspace the new records are all of it: build the snapshot from
+        // them, as the sample loader does, rather than have the scorer read them back.
+        const empty = (await this.#db.clients.count()) === 0;
+        const snapshot = empty ? buildSnapshot({ ...rows, feedback: [], complaints: [] }) : null;
+        if (total > this.#swap.stagingRows) {
+          await this.#staged(rows, snapshot, total, onProgress);
+          return true;
+        }
+        const options = { onProgress: (n: number) => onProgress?.(n, total) };
+        if (snapshot) {
+          const seq = await insertRecords(this.#db, rows, { snapshot }, options);
+          if (seq !== null) this.#scoring.adopt(snapshot, seq);
+        } else {
+          const touched = new Set<string>(plan.clients.map((c) => c.id));
+          for (const record of [...plan.transactions, ...plan.interactions])
+            touched.add(record.clientId);
+          await insertRecords(this.#db, rows, { touchedClients: [...touched] }, options);
+        }
+        return false;
+      });
+    } catch (error) {
+      if (error instanceof ImportFailure) return { ok: false, problem: error.problem };
+      throw error;
+    }
     this.#pending = null;
-    return {
-      ok: true,
-      rows: plan.accepted,
-      clients: plan.clients.length,
-    };
+    return { ok: true, rows: plan.accepted, clients: plan.clients.length, swapped };
+  }
+
+  /**
+   * A very large import: the workspace is copied into a staging database, the new records
+   * are added there, and the staging database is swapped in — unless an edit reached the
+   * workspace meanwhile, which the copy would lose (then nothing is imported).
+   */
+  async #staged(
+    rows: Record<string, readonly unknown[]>,
+    snapshot: Snapshot | null,
+    total: number,
+    onProgress?: Progress,
+  ): Promise<void> {
+    const before = await workspaceFingerprint(this.#db);
+    const all = total + (await countCopiedRows(this.#db));
+    const { name } = await stageWorkspace(
+      this.#swap.pointer,
+      (staging) =>
+        fillCopyWithInsert(staging, this.#db, rows, snapshot, {
+          onProgress: (n) => onProgress?.(n, all),
+        }),
+      async () => {
+        if ((await workspaceFingerprint(this.#db)) !== before) fail('changedMeanwhile');
+      },
+    );
+    await this.#swap.swapped(name);
   }
 
   discard(): void {

@@ -84,6 +84,8 @@ export class ScoringService {
   #running = false;
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #watching: { unsubscribe(): void } | undefined;
+  #stopped = false;
   #snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   #status: ScoringStatus = {
     phase: 'idle',
@@ -126,7 +128,7 @@ export class ScoringService {
   /** Starts watching the change log, the model and the snapshot. */
   start(): void {
     const db = this.#db;
-    liveQuery(async () => {
+    this.#watching = liveQuery(async () => {
       const [last, model, seq] = await Promise.all([
         db.changes.orderBy('seq').last(),
         readActiveModel(db),
@@ -137,6 +139,17 @@ export class ScoringService {
       next: () => this.schedule(),
       error: (error: unknown) => this.#report({ phase: 'error', error: String(error) }),
     });
+  }
+
+  /**
+   * Stops for good: the database is being swapped out (docs/storage.md), and a run now
+   * would only meet a closed connection.
+   */
+  stop(): void {
+    this.#stopped = true;
+    this.#watching?.unsubscribe();
+    clearTimeout(this.#timer);
+    clearTimeout(this.#snapshotTimer);
   }
 
   /**
@@ -158,6 +171,7 @@ export class ScoringService {
   }
 
   schedule(): void {
+    if (this.#stopped) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#run(), COALESCE_MS);
   }
@@ -171,6 +185,7 @@ export class ScoringService {
     try {
       await navigator.locks.request(SCORE_LOCK, () => this.#runOnce());
     } catch (error) {
+      if (this.#stopped) return; // the connection closed under the run: expected
       this.#report({
         phase: 'error',
         progress: null,
@@ -315,6 +330,7 @@ export class ScoringService {
   }
 
   #storeSnapshotWhenQuiet(): void {
+    if (this.#stopped) return;
     clearTimeout(this.#snapshotTimer);
     this.#snapshotTimer = setTimeout(() => {
       void navigator.locks

@@ -2,11 +2,12 @@ import * as Comlink from 'comlink';
 import { emptyRecordLists, keepingRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
 import { LARGE_DATASET, SAMPLE_DATASET } from '$backup/sample/plan-dataset';
-import { TierwiseDb } from '$db/database';
+import { DATABASE_NAME, TierwiseDb } from '$db/database';
 import { writeBundles } from '$db/dataset-writer';
 import { ALL_CLIENTS } from '$db/derived-records';
 import { logRebuiltSnapshot } from '$db/snapshot-store';
 import { clearAllData, countRecords } from '$db/workspace';
+import { deleteLeftovers, WorkspacePointer } from '$db/workspace-pointer';
 import { buildSnapshot } from '$engine/index';
 import { isIsoDate } from '$lib/dates';
 import type { DatasetCounts } from '$schema/client-bundle';
@@ -35,12 +36,26 @@ import {
 } from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { dashboardData, type DashboardData } from './dashboard';
+import { workerSwap } from './workspace-swap';
 
-/** The worker's own connection: rows are read and written here, never cloned to the page. */
-const db = new TierwiseDb();
+/**
+ * The worker's own connection: rows are read and written here, never cloned to the page.
+ * The page names the worker after the database the workspace pointer names (it read the
+ * pointer before starting it), so both sides always open the same one.
+ */
+const db = new TierwiseDb(self.name || DATABASE_NAME);
 
 const scoring = new ScoringService(db);
 scoring.start();
+
+// Another tab swapped in a new database and deletes this one: close for good (Dexie
+// would otherwise reopen it — recreating it empty — on the next query); the page reloads.
+db.on('versionchange', (event) => {
+  if (event.newVersion !== null) return;
+  scoring.stop();
+  db.close();
+  return false;
+});
 
 /** One writer at a time across every tab of the workspace. */
 const WRITE_LOCK = 'tierwise:write';
@@ -49,8 +64,19 @@ async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
   return await navigator.locks.request(WRITE_LOCK, work);
 }
 
-const backups = new BackupService(db, scoring, withWriteLock);
-const spreadsheets = new CsvService(db, scoring, withWriteLock);
+const pointer = new WorkspacePointer();
+const swap = workerSwap(db, pointer, () => scoring.stop());
+const backups = new BackupService(db, scoring, withWriteLock, swap);
+const spreadsheets = new CsvService(db, scoring, withWriteLock, swap);
+
+// Staging databases of an import cut short, or an old workspace whose deletion did not
+// finish, go at start — unless a tab is writing now (it may be staging), or this tab
+// opened a database the pointer no longer names (its page is about to reload).
+void navigator.locks
+  .request(WRITE_LOCK, { ifAvailable: true }, async (lock) => {
+    if (lock && (await pointer.active()) === db.name) await deleteLeftovers(pointer);
+  })
+  .catch((error: unknown) => console.error('Leftover workspace databases stay:', error));
 
 /** Thrown when sample data would be mixed into a workspace that already has clients. */
 export class WorkspaceNotEmptyError extends Error {

@@ -3,12 +3,13 @@ import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { DashboardData } from './dashboard';
 import type { ModelPreview } from './model-preview';
-import type { BackupPreview, ExportOptions, ImportMode, Outcome } from './backup-service';
+import type { BackupPreview, ExportOptions, ImportMode, Outcome, Written } from './backup-service';
 import type {
   CsvKind,
   CsvMapping,
   CsvPreview,
   CsvReport,
+  CsvWritten,
   DateOrder,
   RejectedCsvLabels,
 } from './csv-service';
@@ -33,11 +34,17 @@ export class WorkerClient {
   scoring = $state.raw<ScoringStatus | null>(null);
 
   readonly #remote: Comlink.Remote<TierwiseWorkerApi>;
+  /** Called once no job runs. */
+  #idle: (() => void)[] = [];
 
-  constructor() {
+  /**
+   * @param databaseName the workspace's database (the worker's name carries it, so the
+   *   worker opens it from its first line on)
+   */
+  constructor(databaseName: string) {
     const worker = new Worker(new URL('./tierwise.worker.ts', import.meta.url), {
       type: 'module',
-      name: 'tierwise',
+      name: databaseName,
     });
     this.#remote = Comlink.wrap<TierwiseWorkerApi>(worker);
     void this.#remote.watchScoring(
@@ -49,6 +56,12 @@ export class WorkerClient {
 
   get busy(): boolean {
     return this.running > 0;
+  }
+
+  /** Resolves once no job runs (at once when none does). */
+  whenIdle(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
   }
 
   /** Fills an empty workspace with a generated dataset, dated up to `asOf`. */
@@ -105,12 +118,9 @@ export class WorkerClient {
     );
   }
 
-  applyBackup(token: string, mode: ImportMode): Promise<Outcome<{ written: number }>> {
+  applyBackup(token: string, mode: ImportMode): Promise<Outcome<Written>> {
     return this.#track(
-      () =>
-        this.#remote.applyBackup(token, mode, this.#progress()) as Promise<
-          Outcome<{ written: number }>
-        >, // as above
+      () => this.#remote.applyBackup(token, mode, this.#progress()) as Promise<Outcome<Written>>, // as above
     );
   }
 
@@ -143,12 +153,9 @@ export class WorkerClient {
     return this.#remote.rejectedCsv(token, labels);
   }
 
-  applyCsv(token: string): Promise<Outcome<{ rows: number; clients: number }>> {
+  applyCsv(token: string): Promise<Outcome<CsvWritten>> {
     return this.#track(
-      () =>
-        this.#remote.applyCsv(token, this.#progress()) as Promise<
-          Outcome<{ rows: number; clients: number }>
-        >, // as above
+      () => this.#remote.applyCsv(token, this.#progress()) as Promise<Outcome<CsvWritten>>, // as above
     );
   }
 
@@ -181,6 +188,7 @@ export class WorkerClient {
       if (this.running === 0) {
         this.progress = null;
         this.progressTotal = null;
+        for (const resolve of this.#idle.splice(0)) resolve();
       }
     }
   }

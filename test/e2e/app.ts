@@ -40,9 +40,33 @@ export async function waitForNames(page: Page): Promise<void> {
   await expect(page.locator('[data-cell="name"]', { hasText: /^…$/ })).toHaveCount(0);
 }
 
+/**
+ * The IndexedDB databases of the origin and the one the workspace pointer names
+ * (`tierwise` while there is no pointer), read straight from IndexedDB.
+ */
+export async function workspaceDatabases(page: Page): Promise<{ active: string; all: string[] }> {
+  return page.evaluate(async () => {
+    const all = (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : []));
+    if (!all.includes('tierwise-meta')) return { active: 'tierwise', all };
+    const meta = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('tierwise-meta');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const pointer = await new Promise<{ name: string } | undefined>((resolve, reject) => {
+      const request = meta.transaction('pointer').objectStore('pointer').get('active');
+      request.onsuccess = () => resolve(request.result as { name: string } | undefined);
+      request.onerror = () => reject(request.error);
+    });
+    meta.close();
+    return { active: pointer?.name ?? 'tierwise', all };
+  });
+}
+
 /** The user tables of the workspace, read straight from IndexedDB, as comparable text. */
 export async function dumpUserTables(page: Page): Promise<string> {
-  return page.evaluate(async () => {
+  const { active } = await workspaceDatabases(page);
+  return page.evaluate(async (name) => {
     const tables = [
       'settings',
       'models',
@@ -54,7 +78,7 @@ export async function dumpUserTables(page: Page): Promise<string> {
       'evaluations',
     ];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('tierwise');
+      const request = indexedDB.open(name);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
@@ -75,7 +99,7 @@ export async function dumpUserTables(page: Page): Promise<string> {
     );
     db.close();
     return JSON.stringify(dump);
-  });
+  }, active);
 }
 
 /** Deletes all data through the Data view (from /data). */

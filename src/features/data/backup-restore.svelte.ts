@@ -2,8 +2,11 @@ import type { AppServices } from '$features/context';
 import type { BackupPreview, ImportMode } from '$worker/backup-service';
 import { downloadBlob } from './download';
 import { problemMessage } from './problem-message';
+import { keepForReload, takeAfterReload } from './reload-notice';
 
-type Phase = 'idle' | 'reading' | 'preview' | 'writing' | 'done' | 'error';
+const RELOAD_KEY = 'backup-restore';
+
+type Phase = 'idle' | 'reading' | 'preview' | 'writing' | 'switching' | 'done' | 'error';
 
 /**
  * Restoring a backup: read and check it in the worker, show what it holds, then replace
@@ -20,10 +23,15 @@ export class BackupRestore {
 
   constructor(services: AppServices) {
     this.#services = services;
+    const kept = takeAfterReload(RELOAD_KEY);
+    if (kept !== null) {
+      this.phase = 'done';
+      this.message = kept;
+    }
   }
 
   get busy(): boolean {
-    return this.phase === 'reading' || this.phase === 'writing';
+    return this.phase === 'reading' || this.phase === 'writing' || this.phase === 'switching';
   }
 
   read = async (): Promise<void> => {
@@ -64,8 +72,15 @@ export class BackupRestore {
       }
       notes.push(i18n.t('backup.import.done', { count: i18n.number(outcome.written) }));
       this.message = notes.join(' ');
-      this.phase = 'done';
       this.preview = null;
+      if (outcome.swapped) {
+        // A new database was swapped in: the page reloads onto it as soon as this returns,
+        // and says it is done once it shows the new data.
+        keepForReload(RELOAD_KEY, this.message);
+        this.phase = 'switching';
+        return;
+      }
+      this.phase = 'done';
     } catch (error) {
       this.#refuse(error instanceof Error ? error.message : String(error));
     }

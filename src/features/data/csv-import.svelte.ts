@@ -12,8 +12,20 @@ import type {
 } from '$worker/csv-service';
 import { downloadBlob } from './download';
 import { problemMessage } from './problem-message';
+import { keepForReload, takeAfterReload } from './reload-notice';
 
-type Phase = 'idle' | 'reading' | 'mapping' | 'checking' | 'report' | 'writing' | 'done' | 'error';
+const RELOAD_KEY = 'csv-import';
+
+type Phase =
+  | 'idle'
+  | 'reading'
+  | 'mapping'
+  | 'checking'
+  | 'report'
+  | 'writing'
+  | 'switching'
+  | 'done'
+  | 'error';
 export type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
 
 const REASONS: Record<RejectionReason, MessageKey> = {
@@ -45,6 +57,11 @@ export class CsvImport {
 
   constructor(services: AppServices) {
     this.#services = services;
+    const kept = takeAfterReload(RELOAD_KEY);
+    if (kept !== null) {
+      this.phase = 'done';
+      this.message = kept;
+    }
   }
 
   get fields(): readonly CsvField[] {
@@ -52,7 +69,7 @@ export class CsvImport {
   }
 
   get busy(): boolean {
-    return this.phase === 'reading' || this.phase === 'checking' || this.phase === 'writing';
+    return ['reading', 'checking', 'writing', 'switching'].includes(this.phase);
   }
 
   fieldLabel = (field: CsvField): string => this.#services.i18n.t(`csv.field.${field}`);
@@ -105,11 +122,19 @@ export class CsvImport {
     if (!outcome) return;
     const { i18n } = this.#services;
     this.report = null;
-    this.phase = 'done';
-    this.message = i18n.t('csv.done', {
+    const message = i18n.t('csv.done', {
       rows: i18n.number(outcome.rows),
       clients: i18n.number(outcome.clients),
     });
+    if (outcome.swapped) {
+      // A new database was swapped in: the page reloads onto it as soon as this returns,
+      // and says it is done once it shows the new data.
+      keepForReload(RELOAD_KEY, message);
+      this.phase = 'switching';
+      return;
+    }
+    this.phase = 'done';
+    this.message = message;
   };
 
   downloadRejected = async (): Promise<void> => {

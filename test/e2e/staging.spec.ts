@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { loadSampleData, openApp, workspaceDatabases } from './app';
+
+/** Above the staging threshold (100,000 rows), so a replace writes a new database. */
+const EXTRA_INVOICES = 100_000;
+
+test('a replace above the staging threshold swaps in a new database and drops the old one', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  await loadSampleData(page);
+  await openApp(page, '/data');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export backup' }).click();
+  const small = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+    counts: Record<string, number>;
+    data: { transactions: Record<string, unknown>[] };
+  };
+  // The sample's backup with a hundred thousand more invoices of its clients.
+  const [first] = small.data.transactions;
+  for (let i = 0; i < EXTRA_INVOICES; i += 1) {
+    small.data.transactions.push({ ...first, id: `bulk-${i}`, amount: 10 + (i % 90) });
+  }
+  small.counts['transactions'] = small.data.transactions.length;
+  const path = testInfo.outputPath('large-backup.json');
+  writeFileSync(path, JSON.stringify(small));
+  expect((await workspaceDatabases(page)).active).toBe('tierwise');
+
+  await page.getByLabel('Backup file').setInputFiles(path);
+  await page.getByRole('button', { name: 'Read backup' }).click();
+  await expect(page.getByTestId('backup-preview')).toBeVisible({ timeout: 60_000 });
+  const automatic = page.waitForEvent('download');
+  const reloaded = page.waitForEvent('load', { timeout: 180_000 });
+  await page.getByRole('button', { name: 'Replace everything' }).click();
+  expect((await automatic).suggestedFilename()).toMatch(/^tierwise-before-import-/);
+  await reloaded;
+
+  // The page reloaded onto the new database and still says what the import did.
+  await expect(page.locator('[data-phase="done"]')).toContainText('Imported');
+  const total = small.data.transactions.length;
+  await expect(page.locator('[data-count="transactions"]')).toHaveText(total.toLocaleString('en'));
+  await expect
+    .poll(async () => {
+      const { active, all } = await workspaceDatabases(page);
+      return { swapped: /^tierwise-[0-9a-f-]{36}$/.test(active), all: all.sort(), active };
+    })
+    .toMatchObject({ swapped: true });
+  const { active, all } = await workspaceDatabases(page);
+  expect(all).toContain(active);
+  expect(all).not.toContain('tierwise');
+  expect(all.filter((name) => /^tierwise-[0-9a-f-]{36}$/.test(name))).toEqual([active]);
+
+  // The imported clients are scored and listed from the new database, after a reload too.
+  await openApp(page, '/clients');
+  await expect(page.locator('[data-cell="rank"]').first()).toHaveText('1', { timeout: 60_000 });
+  await page.reload();
+  await expect(page.locator('[data-cell="rank"]').first()).toHaveText('1', { timeout: 30_000 });
+  expect((await workspaceDatabases(page)).active).toBe(active);
+});

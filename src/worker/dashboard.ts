@@ -34,12 +34,10 @@ export async function dashboardData(
     tiers: model.definition.tiers.levels.length,
     concentrationThreshold,
   });
-  const directory = await scoring.directory.entries();
-  const ids = [
+  const names = await scoring.directory.names([
     ...summary.churn.map((c) => c.id),
     ...summary.complaints.map((c) => c.id),
     ...(summary.topClient ? [summary.topClient.id] : []),
-  ];
-  const names = Object.fromEntries(ids.map((id) => [id, directory.get(id)?.name ?? id]));
+  ]);
   return { ...summary, computedAt: scores.computedAt, names };
 }

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { Snapshot } from '$engine/index';
 import type { BackupReminder, Settings } from '$schema/settings';
-import { TierwiseDb } from './database';
+import { DATA_TABLES, TierwiseDb } from './database';
 import { ALL_CLIENTS } from './derived-records';
 import { logRebuiltSnapshot } from './snapshot-store';
 import { stagingName, type WorkspacePointer } from './workspace-pointer';
@@ -20,16 +20,7 @@ export const STAGING_ROWS = 100_000;
 export const STAGING_CHUNK_ROWS = 25_000;
 
 /** The user-data tables a staged insert copies from the workspace (derived ones are rebuilt). */
-const COPIED_TABLES = [
-  'settings',
-  'models',
-  'clients',
-  'transactions',
-  'interactions',
-  'feedback',
-  'complaints',
-  'evaluations',
-] as const;
+const COPIED_TABLES = ['settings', 'models', ...DATA_TABLES] as const;
 
 export interface StagedWriteOptions {
   /** Rows written so far, called after each chunk. */

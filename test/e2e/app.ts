@@ -36,6 +36,8 @@ export async function waitForServiceWorker(page: Page): Promise<string> {
 
 /** The Clients list reads the names of the rows on screen after showing them: wait for those. */
 export async function waitForNames(page: Page): Promise<void> {
+  // New scores clear the names the list holds: wait for the scorer to settle first.
+  await expect(page.locator('[data-phase="idle"]')).toBeAttached();
   await expect(page.locator('[data-cell="name"]').first()).toBeVisible();
   await expect(page.locator('[data-cell="name"]', { hasText: /^…$/ })).toHaveCount(0);
 }

@@ -10,7 +10,7 @@ import { SETTINGS_ID, type Settings } from '$schema/settings';
 import { SCHEMA_VERSIONS } from './versions/index';
 import type { SchemaVersion } from './versions/types';
 import type { Transaction as Invoice } from '$schema/transaction';
-import type { ChangeRecord, ScoresRecord, SnapshotPart } from './derived-records';
+import type { ChangeRecord, ScoresRecord, ScoresStamp, SnapshotPart } from './derived-records';
 
 export const DATABASE_NAME = 'tierwise';
 
@@ -37,7 +37,8 @@ export class TierwiseDb extends Dexie {
   models!: EntityTable<ScoringModel, 'id'>;
   settings!: EntityTable<Settings, 'id'>;
   snapshots!: Table<SnapshotPart, string>;
-  scores!: EntityTable<ScoresRecord, 'id'>;
+  /** `current` (the scores) and `stamp` (what the page watches of them). */
+  scores!: Table<ScoresRecord | ScoresStamp, ScoresRecord['id'] | ScoresStamp['id']>;
   changes!: EntityTable<ChangeRecord, 'seq'>;
 
   /**

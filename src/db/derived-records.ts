@@ -7,6 +7,19 @@ import type {
   Snapshot,
   TimeUnit,
 } from '$engine/index';
+import type { DatasetCounts } from '$schema/client-bundle';
+
+/** Rows of each kind a snapshot holds (its grouped columns end at the row count). */
+export function snapshotCounts(snapshot: Snapshot): DatasetCounts {
+  const rows = (columns: { offsets: Int32Array }): number => columns.offsets.at(-1) ?? 0;
+  return {
+    clients: snapshot.clients.ids.length,
+    transactions: rows(snapshot.transactions),
+    interactions: rows(snapshot.interactions),
+    feedback: rows(snapshot.feedback),
+    complaints: rows(snapshot.complaints),
+  };
+}
 
 /** Bumped when the snapshot's columns change meaning; an older snapshot is rebuilt. */
 export const SNAPSHOT_FORMAT = 1;
@@ -23,6 +36,24 @@ export interface ChangeRecord {
 }
 
 export const ALL_CLIENTS = '*';
+
+/**
+ * What the page watches of the scores: a few bytes saved with every scores record, so a
+ * view that only needs to know "new scores" (and the row counts they were made from)
+ * never reads the record itself — megabytes at scale.
+ */
+export interface ScoresStamp {
+  id: 'stamp';
+  /** Equal to the scores record's `computedAt`. */
+  computedAt: string;
+  asOf: string;
+  seq: number;
+  /**
+   * Rows of each kind in the data scored. IndexedDB's `count()` walks every row (≈1.3 s
+   * for a million invoices) and holds up every other request to the database meanwhile.
+   */
+  counts: DatasetCounts;
+}
 
 /**
  * The latest scoring results, one entry per client in `clientIds` order, as typed-array

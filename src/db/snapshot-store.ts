@@ -6,7 +6,9 @@ import {
   SNAPSHOT_FORMAT,
   type ChangeRecord,
   type ScoresRecord,
+  type ScoresStamp,
 } from './derived-records';
+import type { DatasetCounts } from '$schema/client-bundle';
 
 const TABLES = ['clients', 'transactions', 'interactions', 'feedback', 'complaints'] as const;
 
@@ -79,8 +81,37 @@ export async function logRebuiltSnapshot(
 }
 
 /** Stores the latest scores (the snapshot is saved on its own, less often). */
-export async function saveScores(db: TierwiseDb, scores: ScoresRecord): Promise<void> {
-  await db.scores.put(scores);
+export async function saveScores(
+  db: TierwiseDb,
+  scores: ScoresRecord,
+  counts: DatasetCounts,
+): Promise<void> {
+  await db.scores.bulkPut([scores, stampOf(scores, counts)]);
+}
+
+/** Stamps scores saved without one (before stamps existed). */
+export async function saveScoresStamp(
+  db: TierwiseDb,
+  scores: ScoresRecord,
+  counts: DatasetCounts,
+): Promise<void> {
+  await db.scores.put(stampOf(scores, counts));
+}
+
+function stampOf({ computedAt, asOf, seq }: ScoresRecord, counts: DatasetCounts): ScoresStamp {
+  return { id: 'stamp', computedAt, asOf, seq, counts };
+}
+
+/** The latest scores, or undefined before the first run. */
+export async function readScores(db: TierwiseDb): Promise<ScoresRecord | undefined> {
+  const record = await db.scores.get('current');
+  return record?.id === 'current' ? record : undefined;
+}
+
+/** The latest scores' stamp: a few bytes, for watching (see `ScoresStamp`). */
+export async function readScoresStamp(db: TierwiseDb): Promise<ScoresStamp | undefined> {
+  const stamp = await db.scores.get('stamp');
+  return stamp?.id === 'stamp' ? stamp : undefined;
 }
 
 /** Every client and record, for a full rebuild (slow for large bases: 10–16 s a million rows). */

@@ -8,14 +8,17 @@ import {
   type Snapshot,
 } from '$engine/index';
 import type { TierwiseDb } from '$db/database';
-import { ALL_CLIENTS, type ScoresRecord } from '$db/derived-records';
+import { ALL_CLIENTS, snapshotCounts, type ScoresRecord } from '$db/derived-records';
 import { readActiveModel } from '$db/model-repository';
 import {
   readAllRecords,
   readChanges,
   readClientRecords,
+  readScores,
+  readScoresStamp,
   readSnapshot,
   saveScores,
+  saveScoresStamp,
   saveSnapshot,
   snapshotSeq,
 } from '$db/snapshot-store';
@@ -67,6 +70,7 @@ type ScoresKey = Pick<
 export class ScoringService {
   readonly #db: TierwiseDb;
   #snapshot: Snapshot | null = null;
+  #reading: ReturnType<typeof readSnapshot> | null = null;
   /** The last change folded into the in-memory snapshot. */
   #seq = 0;
   /** The last change the stored snapshot includes. */
@@ -112,7 +116,7 @@ export class ScoringService {
    */
   async scores(computedAt: string): Promise<ScoresRecord | null> {
     if (this.#latest?.computedAt !== computedAt) {
-      this.#latest = (await this.#db.scores.get('current')) ?? null;
+      this.#latest = (await readScores(this.#db)) ?? null;
     }
     return this.#latest;
   }
@@ -122,7 +126,16 @@ export class ScoringService {
    * in memory, else the stored one when no run has loaded it yet; null without data.
    */
   async currentSnapshot(): Promise<Snapshot | null> {
-    return this.#snapshot ?? (await readSnapshot(this.#db))?.snapshot ?? null;
+    return this.#snapshot ?? (await this.#readStored())?.snapshot ?? null;
+  }
+
+  /**
+   * Reads the stored snapshot, once for everyone asking meanwhile: at start the first run
+   * and the dashboard both want it, and it is tens of megabytes at scale.
+   */
+  #readStored(): ReturnType<typeof readSnapshot> {
+    this.#reading ??= readSnapshot(this.#db).finally(() => (this.#reading = null));
+    return this.#reading;
   }
 
   /** Starts watching the change log, the model and the snapshot. */
@@ -208,7 +221,7 @@ export class ScoringService {
     const storedSeq = await snapshotSeq(db);
     if (this.#snapshot === null || storedSeq > this.#seq) {
       this.#report({ phase: 'loading', progress: 0 });
-      const stored = await readSnapshot(db);
+      const stored = await this.#readStored();
       this.#snapshot = stored?.snapshot ?? null;
       this.#seq = stored?.seq ?? 0;
       this.#storedSeq = this.#seq;
@@ -246,7 +259,16 @@ export class ScoringService {
       engineVersion: ENGINE_VERSION,
       clients: snapshot.clients.ids.length,
     };
-    if (this.#scored === undefined) this.#scored = scoresKey(await db.scores.get('current'));
+    if (this.#scored === undefined) {
+      const stored = await readScores(db);
+      const storedKey = scoresKey(stored);
+      this.#scored = storedKey;
+      // Scores saved before there were stamps, still current: give them one, so views
+      // stop counting rows.
+      if (stored && storedKey && sameKey(storedKey, key) && !(await readScoresStamp(db))) {
+        await saveScoresStamp(db, stored, snapshotCounts(snapshot));
+      }
+    }
     if (this.#scored === null || !sameKey(this.#scored, key)) {
       const asOfDay = toEpochDay(today);
       const clv = this.#clv.predict(snapshot, asOfDay, this.#changedIds);
@@ -269,7 +291,7 @@ export class ScoringService {
         durationMs,
         now: new Date(),
       });
-      await saveScores(db, record);
+      await saveScores(db, record, snapshotCounts(snapshot));
       this.#latest = record;
       this.#scored = key;
       this.#lastRun = {
@@ -315,10 +337,7 @@ export class ScoringService {
    */
   async #storedRun(): Promise<LastRun | null> {
     const snapshot = this.#snapshot;
-    const [stored, model] = await Promise.all([
-      this.#db.scores.get('current'),
-      readActiveModel(this.#db),
-    ]);
+    const [stored, model] = await Promise.all([readScores(this.#db), readActiveModel(this.#db)]);
     if (snapshot === null || stored === undefined) return null;
     const asOfDay = toEpochDay(stored.asOf);
     return {

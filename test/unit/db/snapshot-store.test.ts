@@ -3,15 +3,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
 import { TierwiseDb } from '$db/database';
-import { ALL_CLIENTS } from '$db/derived-records';
+import { writeBundles } from '$db/dataset-writer';
+import { ALL_CLIENTS, snapshotCounts } from '$db/derived-records';
+import { readActiveModel } from '$db/model-repository';
 import {
   logRebuiltSnapshot,
   readChanges,
+  readScores,
+  readScoresStamp,
   readSnapshot,
+  saveScores,
   saveSnapshot,
   snapshotSeq,
 } from '$db/snapshot-store';
-import { buildSnapshot, type Snapshot } from '$engine/index';
+import { countRecords, currentCounts } from '$db/workspace';
+import { buildSnapshot, scoreClients, type Snapshot } from '$engine/index';
+import { toEpochDay } from '$lib/dates';
+import { ClvCache } from '$worker/clv-cache';
+import { toScoresRecord } from '$worker/scores-record';
 
 const open: TierwiseDb[] = [];
 function freshDb(): TierwiseDb {
@@ -54,5 +63,53 @@ describe('the stored snapshot and the change log', () => {
       [3, ALL_CLIENTS],
       [4, 'c'],
     ]);
+  });
+});
+
+describe('the scores stamp', () => {
+  it('is saved with the scores and carries the row counts of the data scored', async () => {
+    const db = freshDb();
+    const bundles = [
+      ...generateDataset({ seed: 9, asOf: '2026-06-30', clients: 15, transactions: 120 }),
+    ];
+    await writeBundles(db, bundles);
+    // Before any scores the counts are counted.
+    const counted = await countRecords(db);
+    expect(await currentCounts(db)).toEqual(counted);
+    expect(await readScoresStamp(db)).toBeUndefined();
+
+    const snapshot = buildSnapshot(collectRecords(bundles));
+    expect(snapshotCounts(snapshot)).toEqual(counted);
+    const asOfDay = toEpochDay('2026-06-30');
+    const clv = new ClvCache().predict(snapshot, asOfDay, null);
+    const model = await readActiveModel(db);
+    const result = scoreClients(snapshot, model.definition, {
+      asOfDay,
+      pActive: clv.scores.pActive,
+      clv12m: clv.scores.clv12m,
+    });
+    const now = new Date('2026-06-30T12:00:00Z');
+    const record = toScoresRecord(result, clv, model, {
+      asOf: '2026-06-30',
+      seq: 4,
+      durationMs: 1,
+      now,
+    });
+    await saveScores(db, record, snapshotCounts(snapshot));
+
+    expect((await readScores(db))?.computedAt).toBe(now.toISOString());
+    expect(await readScoresStamp(db)).toEqual({
+      id: 'stamp',
+      computedAt: now.toISOString(),
+      asOf: '2026-06-30',
+      seq: 4,
+      counts: counted,
+    });
+    // From now on the counts are those of the latest scores, not counted again: a row
+    // written since shows once it is scored.
+    await db.clients.clear();
+    expect(await currentCounts(db)).toEqual(counted);
+    expect(counted.clients).toBe(15);
+    expect((await countRecords(db)).clients).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { Snapshot } from '$engine/index';
 import { SETTINGS_ID, type Settings } from '$schema/settings';
 import type { TierwiseDb } from './database';
 import { ALL_CLIENTS } from './derived-records';
+import { progressCounter, writeInKeyOrder } from './bulk-write';
 import { logRebuiltSnapshot } from './snapshot-store';
 
 /**
@@ -70,32 +71,10 @@ export async function readExisting<T>(
   return found;
 }
 
-async function putInPages(
-  db: TierwiseDb,
-  table: string,
-  rows: readonly unknown[],
-  progress: () => (rows: number) => void,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += PAGE_ROWS) {
-    const page = rows.slice(i, i + PAGE_ROWS);
-    await db.table(table).bulkPut(page);
-    progress()(page.length);
-  }
-}
-
 export interface BulkWriteOptions {
   /** Rows written, all tables together, called after each page. */
   onProgress?: (rows: number) => void;
   now?: Date;
-}
-
-function counter(onProgress: BulkWriteOptions['onProgress']): () => (rows: number) => void {
-  let written = 0;
-  const add = (rows: number): void => {
-    written += rows;
-    onProgress?.(written);
-  };
-  return () => add;
 }
 
 /**
@@ -113,7 +92,7 @@ export async function replaceWorkspace(
 ): Promise<number> {
   const names = Object.keys(rows);
   const tables = [...names, 'snapshots', 'changes'].map((name) => db.table(name));
-  const progress = counter(onProgress);
+  const progress = progressCounter(onProgress);
   return db.transaction('rw', tables, async () => {
     const current = await db.settings.get(SETTINGS_ID);
     for (const name of names) await db.table(name).clear();
@@ -125,7 +104,7 @@ export async function replaceWorkspace(
           backupReminder: current.backupReminder,
         }));
       }
-      await putInPages(db, name, records, progress);
+      await writeInKeyOrder(db, name, records, 'put', PAGE_ROWS, progress);
     }
     return logRebuiltSnapshot(db, snapshot, now);
   });
@@ -144,9 +123,11 @@ export async function mergeIntoWorkspace(
 ): Promise<void> {
   const names = Object.keys(rows);
   const tables = [...names, 'changes'].map((name) => db.table(name));
-  const progress = counter(onProgress);
+  const progress = progressCounter(onProgress);
   await db.transaction('rw', tables, async () => {
-    for (const name of names) await putInPages(db, name, rows[name] ?? [], progress);
+    for (const name of names) {
+      await writeInKeyOrder(db, name, rows[name] ?? [], 'put', PAGE_ROWS, progress);
+    }
     if (touchedClients.length > MAX_LOGGED_CLIENTS) {
       await db.changes.add({ clientId: ALL_CLIENTS });
     } else if (touchedClients.length > 0) {
@@ -183,15 +164,10 @@ export async function insertRecords(
 ): Promise<number | null> {
   const names = Object.keys(rows);
   const tables = [...names, 'snapshots', 'changes'].map((name) => db.table(name));
-  const progress = counter(onProgress);
+  const progress = progressCounter(onProgress);
   return db.transaction('rw', tables, async () => {
     for (const name of names) {
-      const list = rows[name] ?? [];
-      for (let i = 0; i < list.length; i += PAGE_ROWS) {
-        const page = list.slice(i, i + PAGE_ROWS);
-        await db.table(name).bulkAdd(page);
-        progress()(page.length);
-      }
+      await writeInKeyOrder(db, name, rows[name] ?? [], 'add', PAGE_ROWS, progress);
     }
     if ('snapshot' in change) return logRebuiltSnapshot(db, change.snapshot, now);
     const touched = change.touchedClients;

@@ -3,6 +3,7 @@ import type { Snapshot } from '$engine/index';
 import type { BackupReminder, Settings } from '$schema/settings';
 import { DATA_TABLES, TierwiseDb } from './database';
 import { ALL_CLIENTS } from './derived-records';
+import { progressCounter, writeInKeyOrder } from './bulk-write';
 import { logRebuiltSnapshot } from './snapshot-store';
 import { stagingName, type WorkspacePointer } from './workspace-pointer';
 
@@ -27,32 +28,6 @@ export interface StagedWriteOptions {
   onProgress?: (rows: number) => void;
   now?: Date;
   chunkRows?: number;
-}
-
-type Count = (rows: number) => void;
-
-function counter(onProgress: StagedWriteOptions['onProgress']): Count {
-  let written = 0;
-  return (rows) => {
-    written += rows;
-    onProgress?.(written);
-  };
-}
-
-/** Writes rows in transactions of `chunkRows`: `put` for a replacement, `add` for new records. */
-async function writeChunks(
-  db: TierwiseDb,
-  table: string,
-  rows: readonly unknown[],
-  mode: 'put' | 'add',
-  chunkRows: number,
-  count: Count,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunkRows) {
-    const chunk = rows.slice(i, i + chunkRows);
-    await (mode === 'put' ? db.table(table).bulkPut(chunk) : db.table(table).bulkAdd(chunk));
-    count(chunk.length);
-  }
 }
 
 /**
@@ -104,14 +79,14 @@ export async function fillReplacement(
   reminder: BackupReminder | undefined,
   { onProgress, now = new Date(), chunkRows = STAGING_CHUNK_ROWS }: StagedWriteOptions = {},
 ): Promise<number> {
-  const count = counter(onProgress);
+  const count = progressCounter(onProgress);
   await clearDefaults(staging);
   for (const [name, list] of Object.entries(rows)) {
     let records = list;
     if (name === 'settings' && reminder) {
       records = (list as Settings[]).map((s) => ({ ...s, backupReminder: reminder }));
     }
-    await writeChunks(staging, name, records, 'put', chunkRows, count);
+    await writeInKeyOrder(staging, name, records, 'put', chunkRows, count);
   }
   return logRebuiltSnapshot(staging, snapshot, now);
 }
@@ -131,7 +106,7 @@ export async function fillCopyWithInsert(
   snapshot: Snapshot | null,
   { onProgress, now = new Date(), chunkRows = STAGING_CHUNK_ROWS }: StagedWriteOptions = {},
 ): Promise<number | null> {
-  const count = counter(onProgress);
+  const count = progressCounter(onProgress);
   await clearDefaults(staging);
   for (const name of COPIED_TABLES) {
     const table = current.table<{ id: string }, string>(name);
@@ -149,7 +124,7 @@ export async function fillCopyWithInsert(
     }
   }
   for (const [name, list] of Object.entries(rows)) {
-    await writeChunks(staging, name, list, 'add', chunkRows, count);
+    await writeInKeyOrder(staging, name, list, 'add', chunkRows, count);
   }
   if (snapshot) return logRebuiltSnapshot(staging, snapshot, now);
   await staging.changes.add({ clientId: ALL_CLIENTS });

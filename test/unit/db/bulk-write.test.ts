@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inKeyOrder, progressCounter, writeInKeyOrder } from '$db/bulk-write';
+import { TierwiseDb } from '$db/database';
+import type { ClientId } from '$schema/common';
+
+const open: TierwiseDb[] = [];
+function freshDb(): TierwiseDb {
+  const db = new TierwiseDb(`bulk-write-test-${open.length}-${Math.random()}`);
+  open.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+const client = (id: string) => ({
+  id,
+  name: `Client ${id}`,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('inKeyOrder', () => {
+  it('sorts by id as IndexedDB orders string keys, leaving the input as it was', () => {
+    const rows = ['b', 'é', 'B', 'a10', 'a9', 'Z'].map((id) => ({ id }));
+    const before = rows.map((r) => r.id);
+    expect(inKeyOrder(rows).map((r) => (r as { id: string }).id)).toEqual([
+      'B',
+      'Z',
+      'a10',
+      'a9',
+      'b',
+      'é',
+    ]);
+    expect(rows.map((r) => r.id)).toEqual(before);
+    // The same order IndexedDB itself gives.
+    expect(['b', 'é', 'B', 'a10', 'a9', 'Z'].sort((x, y) => indexedDB.cmp(x, y))).toEqual([
+      'B',
+      'Z',
+      'a10',
+      'a9',
+      'b',
+      'é',
+    ]);
+  });
+});
+
+describe('writeInKeyOrder', () => {
+  it('writes every row in pages and reports the running total', async () => {
+    const db = freshDb();
+    const ids = Array.from({ length: 25 }, (_, i) => `c-${String((i * 7) % 25).padStart(2, '0')}`);
+    const totals: number[] = [];
+    await writeInKeyOrder(
+      db,
+      'clients',
+      ids.map(client),
+      'put',
+      10,
+      progressCounter((n) => totals.push(n)),
+    );
+    expect(totals).toEqual([10, 20, 25]);
+    expect(await db.clients.count()).toBe(25);
+    expect((await db.clients.get('c-07' as ClientId))?.name).toBe('Client c-07');
+  });
+
+  it('adding an id that exists fails, inside the caller’s transaction nothing stays', async () => {
+    const db = freshDb();
+    await writeInKeyOrder(db, 'clients', [client('c-05')], 'put', 10);
+    const rows = ['c-01', 'c-09', 'c-05', 'c-03'].map(client);
+    await expect(
+      db.transaction('rw', db.clients, () => writeInKeyOrder(db, 'clients', rows, 'add', 2)),
+    ).rejects.toThrow();
+    expect((await db.clients.toArray()).map((c) => c.id)).toEqual(['c-05']);
+  });
+});

@@ -9,6 +9,8 @@ import { interactionSchema } from '$schema/interaction';
 import { transactionSchema } from '$schema/transaction';
 
 const AS_OF = '2026-11-23';
+/** How IndexedDB orders string keys: by UTF-16 code unit, as `<` does. */
+const indexedDbOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sample = () => [...generateDataset({ ...SAMPLE_DATASET, asOf: AS_OF })];
 
 describe('the sample dataset', () => {
@@ -53,6 +55,16 @@ describe('the sample dataset', () => {
       for (const r of [...b.transactions, ...b.interactions, ...b.feedback, ...b.complaints]) {
         expect(r.clientId).toBe(b.client.id);
       }
+    }
+  });
+
+  it('gives each table its record ids in ascending order, so the base is written in key order', () => {
+    for (const table of ['transactions', 'interactions', 'feedback', 'complaints'] as const) {
+      const ids = bundles.flatMap((b) => b[table].map((r) => r.id));
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).toEqual([...ids].sort((a, b) => indexedDbOrder(a, b)));
+      for (const id of ids)
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
   });
 

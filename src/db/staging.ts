@@ -92,17 +92,18 @@ export async function fillReplacement(
 }
 
 /**
- * Fills a staging database with a copy of `current`'s records, page by page, then adds
- * the new records — never overwriting: an id that exists fails the whole import, as
- * `insertRecords` does. The derived tables are not copied: with `snapshot` (the workspace
- * was empty) it is stored as of the change; otherwise one "everything changed" is logged
- * and the scorer rebuilds.
+ * Fills a staging database with a copy of `current`'s records, page by page, then writes
+ * `rows` over it: `add` never overwrites (an id that exists fails the whole import, as
+ * `insertRecords` does), `put` writes merged records (as `mergeIntoWorkspace` does). The
+ * derived tables are not copied: with `snapshot` (the workspace was empty) it is stored as
+ * of the change; otherwise one "everything changed" is logged and the scorer rebuilds.
  * @returns the change seq when a snapshot was stored
  */
-export async function fillCopyWithInsert(
+export async function fillCopyWith(
   staging: TierwiseDb,
   current: TierwiseDb,
   rows: Record<string, readonly unknown[]>,
+  mode: 'add' | 'put',
   snapshot: Snapshot | null,
   { onProgress, now = new Date(), chunkRows = STAGING_CHUNK_ROWS }: StagedWriteOptions = {},
 ): Promise<number | null> {
@@ -124,7 +125,7 @@ export async function fillCopyWithInsert(
     }
   }
   for (const [name, list] of Object.entries(rows)) {
-    await writeInKeyOrder(staging, name, list, 'add', chunkRows, count);
+    await writeInKeyOrder(staging, name, list, mode, chunkRows, count);
   }
   if (snapshot) return logRebuiltSnapshot(staging, snapshot, now);
   await staging.changes.add({ clientId: ALL_CLIENTS });
@@ -151,8 +152,41 @@ export async function workspaceFingerprint(db: TierwiseDb): Promise<string> {
   });
 }
 
-/** The rows a staged insert copies, for its progress total. */
-export async function countCopiedRows(db: TierwiseDb): Promise<number> {
+/** The rows a staged copy copies, for its progress total. */
+async function countCopiedRows(db: TierwiseDb): Promise<number> {
   const counts = await Promise.all(COPIED_TABLES.map((name) => db.table(name).count()));
   return counts.reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * A very large import into a workspace that has data: the workspace is copied into a
+ * staging database with `rows` written over it (see `fillCopyWith`), which is swapped in
+ * — unless an edit reached the workspace meanwhile, which the copy would lose: then
+ * nothing changes and `changedMeanwhile()` is thrown.
+ * @param onProgress rows written so far, of `total` (the copy and the new rows)
+ * @returns the new database's name, for `WorkspaceSwap.swapped`
+ */
+export async function stageCopyWith(
+  pointer: WorkspacePointer,
+  current: TierwiseDb,
+  rows: Record<string, readonly unknown[]>,
+  mode: 'add' | 'put',
+  snapshot: Snapshot | null,
+  changedMeanwhile: () => Error,
+  onProgress?: (rows: number, total: number) => void,
+): Promise<string> {
+  const before = await workspaceFingerprint(current);
+  const written = Object.values(rows).reduce((sum, list) => sum + list.length, 0);
+  const total = written + (await countCopiedRows(current));
+  const { name } = await stageWorkspace(
+    pointer,
+    (staging) =>
+      fillCopyWith(staging, current, rows, mode, snapshot, {
+        onProgress: (n) => onProgress?.(n, total),
+      }),
+    async () => {
+      if ((await workspaceFingerprint(current)) !== before) throw changedMeanwhile();
+    },
+  );
+  return name;
 }

@@ -20,7 +20,7 @@ import {
   replaceWorkspace,
 } from '$db/backup-store';
 import type { TierwiseDb } from '$db/database';
-import { fillReplacement, stageWorkspace } from '$db/staging';
+import { fillReplacement, stageCopyWith, stageWorkspace } from '$db/staging';
 import { buildSnapshot } from '$engine/index';
 import type { ScoringModel } from '$schema/scoring-model';
 import { SETTINGS_ID, type Settings } from '$schema/settings';
@@ -174,7 +174,7 @@ export class BackupService {
       const result = await this.#withWriteLock(async () =>
         mode === 'replace'
           ? this.#replace(pending.backup.data, onProgress)
-          : { written: await this.#merge(pending.backup.data, onProgress), swapped: false },
+          : this.#merge(pending.backup.data, onProgress),
       );
       this.#pending = null;
       return { ok: true, ...result };
@@ -202,7 +202,7 @@ export class BackupService {
     return { written: total, swapped: false };
   }
 
-  async #merge(data: BackupData, onProgress?: Progress): Promise<number> {
+  async #merge(data: BackupData, onProgress?: Progress): Promise<Written> {
     const rows: Record<string, unknown[]> = {};
     const touched = new Set<string>();
     let written = 0;
@@ -222,10 +222,24 @@ export class BackupService {
       written += chosen.length;
     }
     const total = written;
+    if (total > this.#swap.stagingRows) {
+      // Copied into a staging database with the merged records and swapped in.
+      const name = await stageCopyWith(
+        this.#swap.pointer,
+        this.#db,
+        rows,
+        'put',
+        null,
+        () => new ImportFailure({ code: 'changedMeanwhile', params: {} }),
+        onProgress,
+      );
+      await this.#swap.swapped(name);
+      return { written, swapped: true };
+    }
     await mergeIntoWorkspace(this.#db, rows, [...touched], {
       onProgress: (n) => onProgress?.(n, total),
     });
-    return written;
+    return { written, swapped: false };
   }
 
   /** Each record of `table` in the file with the workspace's version and the merge rule's verdict. */

@@ -10,16 +10,11 @@ import {
 import { guessMapping } from '$backup/csv/guess-mapping';
 import { dateOrderEvidence, type DateOrder } from '$backup/csv/parse-values';
 import { readCsv } from '$backup/csv/read-csv';
-import { fail, ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
+import { ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
 import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
 import type { TierwiseDb } from '$db/database';
-import {
-  countCopiedRows,
-  fillCopyWithInsert,
-  stageWorkspace,
-  workspaceFingerprint,
-} from '$db/staging';
-import { buildSnapshot, type Snapshot } from '$engine/index';
+import { stageCopyWith } from '$db/staging';
+import { buildSnapshot } from '$engine/index';
 import type { Progress } from './backup-service';
 import type { ScoringService } from './scoring-service';
 import type { WorkspaceSwap } from './workspace-swap';
@@ -225,7 +220,17 @@ export class CsvService {
         const empty = (await this.#db.clients.count()) === 0;
         const snapshot = empty ? buildSnapshot({ ...rows, feedback: [], complaints: [] }) : null;
         if (total > this.#swap.stagingRows) {
-          await this.#staged(rows, snapshot, total, onProgress);
+          // Copied into a staging database with the new rows and swapped in (docs/storage.md).
+          const name = await stageCopyWith(
+            this.#swap.pointer,
+            this.#db,
+            rows,
+            'add',
+            snapshot,
+            () => new ImportFailure({ code: 'changedMeanwhile', params: {} }),
+            onProgress,
+          );
+          await this.#swap.swapped(name);
           return true;
         }
         const options = { onProgress: (n: number) => onProgress?.(n, total) };
@@ -246,32 +251,6 @@ export class CsvService {
     }
     this.#pending = null;
     return { ok: true, rows: plan.accepted, clients: plan.clients.length, swapped };
-  }
-
-  /**
-   * A very large import: the workspace is copied into a staging database, the new records
-   * are added there, and the staging database is swapped in — unless an edit reached the
-   * workspace meanwhile, which the copy would lose (then nothing is imported).
-   */
-  async #staged(
-    rows: Record<string, readonly unknown[]>,
-    snapshot: Snapshot | null,
-    total: number,
-    onProgress?: Progress,
-  ): Promise<void> {
-    const before = await workspaceFingerprint(this.#db);
-    const all = total + (await countCopiedRows(this.#db));
-    const { name } = await stageWorkspace(
-      this.#swap.pointer,
-      (staging) =>
-        fillCopyWithInsert(staging, this.#db, rows, snapshot, {
-          onProgress: (n) => onProgress?.(n, all),
-        }),
-      async () => {
-        if ((await workspaceFingerprint(this.#db)) !== before) fail('changedMeanwhile');
-      },
-    );
-    await this.#swap.swapped(name);
   }
 
   discard(): void {

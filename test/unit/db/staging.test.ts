@@ -2,16 +2,11 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportFailure } from '$backup/problem';
-import { insertRecords, replaceWorkspace } from '$db/backup-store';
+import { insertRecords, mergeIntoWorkspace, replaceWorkspace } from '$db/backup-store';
 import { DATABASE_NAME, TierwiseDb } from '$db/database';
 import { recordExport } from '$db/backup-reminder';
 import { saveTransaction } from '$db/record-repository';
-import {
-  fillCopyWithInsert,
-  fillReplacement,
-  stageWorkspace,
-  workspaceFingerprint,
-} from '$db/staging';
+import { fillCopyWith, fillReplacement, stageCopyWith, stageWorkspace } from '$db/staging';
 import {
   activeDatabaseName,
   deleteLeftovers,
@@ -42,6 +37,9 @@ async function dump(db: TierwiseDb, tables = db.tables.map((t) => t.name)): Prom
   for (const name of tables) contents[name] = await db.table(name).toArray();
   return JSON.stringify(contents);
 }
+
+const stagingDatabases = async (): Promise<string[]> =>
+  (await Dexie.getDatabaseNames()).filter((name) => name.startsWith(`${DATABASE_NAME}-`));
 
 const USER_TABLES = [
   'settings',
@@ -159,7 +157,7 @@ describe('a staged insert', () => {
 
     const meta = pointer();
     const { name } = await stageWorkspace(meta, (staging) =>
-      fillCopyWithInsert(staging, current, rows, null, { chunkRows: 40 }),
+      fillCopyWith(staging, current, rows, 'add', null, { chunkRows: 40 }),
     );
     const staged = workspace(name);
     expect(await dump(staged, USER_TABLES)).toBe(await dump(direct, USER_TABLES));
@@ -175,7 +173,7 @@ describe('a staged insert', () => {
     await insertRecords(direct, rows, { snapshot }, { now: NOW });
     const meta = pointer();
     const { name } = await stageWorkspace(meta, (staging) =>
-      fillCopyWithInsert(staging, workspace(), rows, snapshot, { now: NOW, chunkRows: 30 }),
+      fillCopyWith(staging, workspace(), rows, 'add', snapshot, { now: NOW, chunkRows: 30 }),
     );
     expect(await dump(workspace(name))).toBe(await dump(direct));
   });
@@ -188,39 +186,59 @@ describe('a staged insert', () => {
     const meta = pointer();
     const taken = { transactions: [data.transactions[5]!] };
     await expect(
-      stageWorkspace(meta, (staging) => fillCopyWithInsert(staging, current, taken, null)),
+      stageWorkspace(meta, (staging) => fillCopyWith(staging, current, taken, 'add', null)),
     ).rejects.toThrow();
     expect(await dump(current)).toBe(before);
     expect(await meta.active()).toBe(DATABASE_NAME);
+  });
+
+  it('with merged records holds what the one-transaction merge writes', async () => {
+    const data = sampleData();
+    const current = workspace();
+    const direct = workspace();
+    for (const db of [current, direct]) await replaceWorkspace(db, data, buildSnapshot(data));
+    const newer = { ...data.transactions[3]!, amount: 4321, updatedAt: '2027-01-01T00:00:00.000Z' };
+    const fresh = { ...data.clients[0]!, id: 'fresh' as never, name: 'Fresh' };
+    const rows = { clients: [fresh], transactions: [newer] };
+    await mergeIntoWorkspace(direct, rows, ['*']);
+
+    const meta = pointer();
+    const name = await stageCopyWith(meta, current, rows, 'put', null, () => new Error('changed'));
+    expect(await meta.active()).toBe(name);
+    const staged = workspace(name);
+    expect(await dump(staged, USER_TABLES)).toBe(await dump(direct, USER_TABLES));
+    expect((await staged.transactions.get(newer.id))?.amount).toBe(4321);
+    expect((await staged.changes.toArray()).map((c) => c.clientId)).toEqual(['*']);
   });
 
   it('is not swapped in when an edit reached the workspace while it was copied', async () => {
     const data = sampleData();
     const current = workspace();
     await replaceWorkspace(current, data, buildSnapshot(data));
-    const before = await workspaceFingerprint(current);
     const meta = pointer();
     const fresh = { ...data.clients[0]!, id: 'fresh' as never };
     let edited = false;
+    const progress: number[] = [];
+    const databasesBefore = await stagingDatabases();
     await expect(
-      stageWorkspace(
+      stageCopyWith(
         meta,
-        (staging) =>
-          fillCopyWithInsert(staging, current, { clients: [fresh] }, null, {
-            chunkRows: 40,
-            onProgress: () => {
-              if (edited) return;
-              edited = true;
-              void saveTransaction(current, { ...data.transactions[0]!, amount: 1 });
-            },
-          }),
-        async () => {
-          if ((await workspaceFingerprint(current)) !== before) {
-            throw new ImportFailure({ code: 'changedMeanwhile', params: {} });
-          }
+        current,
+        { clients: [fresh] },
+        'add',
+        null,
+        () => new ImportFailure({ code: 'changedMeanwhile', params: {} }),
+        (rows, total) => {
+          progress.push(rows, total);
+          if (edited) return;
+          edited = true;
+          void saveTransaction(current, { ...data.transactions[0]!, amount: 1 });
         },
       ),
     ).rejects.toThrow(ImportFailure);
+    expect(progress.length).toBeGreaterThan(0);
     expect(await meta.active()).toBe(DATABASE_NAME);
+    // The staging database is gone again.
+    expect(await stagingDatabases()).toEqual(databasesBefore);
   });
 });

@@ -172,7 +172,11 @@ async function roundTripBackup(page: Page, dir: string) {
   const readMs = Date.now() - started;
   console.log(`backup: read and checked in ${(readMs / 1000).toFixed(1)} s`);
   await page.getByRole('button', { name: 'Replace everything' }).click();
-  await reportProgress(page, 'p[data-phase]', page.locator('[data-phase="done"]').waitFor(LONG));
+  await reportProgress(
+    page,
+    'p.status[data-phase]',
+    page.locator('[data-phase="done"]').waitFor(LONG),
+  );
   const totalMs = Date.now() - started;
   console.log(`backup: imported in ${(totalMs / 1000).toFixed(1)} s`);
   return { bytes, exportMs, readMs, totalMs, longTask: await longestTask(page) };

@@ -49,6 +49,7 @@ export const en = {
   'dashboard.stat.complaints': 'Complaints',
   'dashboard.seeClients': 'See all clients',
   'dashboard.tiny': 'Only {count} client(s) so far: every figure moves a lot with each one.',
+  'dashboard.chartsFailed': 'The charts could not be loaded. Reload the page to try again.',
   'dashboard.kpi.label': 'Key figures',
   'dashboard.kpi.noData': 'no data yet',
   'dashboard.kpi.clients': 'Clients',

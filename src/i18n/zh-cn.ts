@@ -47,6 +47,7 @@ export const zhCN: Messages = {
   'dashboard.stat.complaints': '投诉',
   'dashboard.seeClients': '查看全部客户',
   'dashboard.tiny': '只有 {count} 个客户，每个客户都会让各项指标大幅变动。',
+  'dashboard.chartsFailed': '图表未能加载。请重新加载页面再试。',
   'dashboard.kpi.label': '关键指标',
   'dashboard.kpi.noData': '暂无数据',
   'dashboard.kpi.clients': '客户',

@@ -87,6 +87,8 @@ export class ScoringService {
   #changedIds: Set<string> | null = null;
   #running = false;
   #again = false;
+  /** A run's timer is set: the status does not say idle meanwhile. */
+  #due = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #watching: { unsubscribe(): void } | undefined;
   #stopped = false;
@@ -186,7 +188,11 @@ export class ScoringService {
   schedule(): void {
     if (this.#stopped) return;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#run(), COALESCE_MS);
+    this.#due = true;
+    this.#timer = setTimeout(() => {
+      this.#due = false;
+      void this.#run();
+    }, COALESCE_MS);
   }
 
   async #run(): Promise<void> {
@@ -204,6 +210,7 @@ export class ScoringService {
         progress: null,
         error: error instanceof Error ? error.message : String(error),
       });
+      return;
     } finally {
       this.#running = false;
       if (this.#again) {
@@ -211,6 +218,8 @@ export class ScoringService {
         this.schedule();
       }
     }
+    // Idle means settled: not while another run is already due (a change arrived meanwhile).
+    if (!this.#due) this.#report({ phase: 'idle', progress: null });
   }
 
   async #runOnce(): Promise<void> {
@@ -308,7 +317,6 @@ export class ScoringService {
     }
     if (rebuilt || seq - this.#storedSeq > SNAPSHOT_MAX_PENDING) await this.#storeSnapshot();
     else if (seq > this.#storedSeq) this.#storeSnapshotWhenQuiet();
-    this.#report({ phase: 'idle', progress: null });
   }
 
   /**

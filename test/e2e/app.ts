@@ -11,6 +11,8 @@ export async function loadSampleData(page: Page): Promise<void> {
   await openApp(page, '/');
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.locator('[data-stat="clients"]')).toHaveText('60', { timeout: 30_000 });
+  // Scores of the sample are shown; a run that began before it was written may follow.
+  await expect(page.locator('[data-phase="idle"]')).toBeAttached();
 }
 
 /**

@@ -240,6 +240,8 @@ test('contacts, feedback and complaints are added with checks, deleted after a c
     done: 'Deleted.',
   });
   await added.getByRole('button', { name: 'Edit' }).click();
+  // The keyboard follows to the form the record is now in.
+  await expect(form.locator('input, select').first()).toBeFocused();
   await form.getByRole('textbox', { name: 'Comment' }).fill('Delighted, twice');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(answers.filter({ hasText: 'Delighted, twice' })).toHaveCount(1);

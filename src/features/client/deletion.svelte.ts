@@ -8,6 +8,11 @@ export class Deletion<T> {
   asking = $state.raw<T | null>(null);
   /** The last deleted record, until undone or replaced. */
   deleted = $state.raw<T | null>(null);
+  /**
+   * Why the last delete or Undo failed (the database refused it, say a full disk); null
+   * once one succeeds. A failed Undo keeps its record, so it can be tried again.
+   */
+  failure = $state.raw<string | null>(null);
   readonly #remove: (record: T) => Promise<T | undefined>;
   readonly #restore: (record: T) => Promise<void>;
 
@@ -40,14 +45,29 @@ export class Deletion<T> {
     const record = this.asking;
     this.asking = null;
     if (record === null) return;
-    this.deleted = (await this.#remove(record)) ?? null;
+    try {
+      this.deleted = (await this.#remove(record)) ?? null;
+      this.failure = null;
+    } catch (error) {
+      this.failure = messageOf(error);
+    }
   };
 
   undo = async (): Promise<void> => {
     const record = this.deleted;
     if (record === null) return;
-    await this.#restore(record);
+    try {
+      await this.#restore(record);
+      this.failure = null;
+    } catch (error) {
+      this.failure = messageOf(error);
+      return;
+    }
     // A deletion made meanwhile keeps its own Undo.
     if (this.deleted === record) this.deleted = null;
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -55,4 +55,42 @@ describe('a delete that asks first', () => {
     await deletion.undo();
     expect([...rows]).toEqual(['b']);
   });
+
+  it('says why a delete or an Undo failed, keeping the Undo to try again', async () => {
+    let refuse = true;
+    const rows = new Set(['a']);
+    const deletion = new Deletion<string>(
+      async (row) => {
+        if (refuse) throw new Error('QuotaExceededError');
+        return rows.delete(row) ? row : undefined;
+      },
+      async (row) => {
+        if (refuse) throw new Error('QuotaExceededError');
+        rows.add(row);
+      },
+    );
+    deletion.ask('a');
+    await deletion.confirm();
+    expect(deletion.failure).toBe('QuotaExceededError');
+    expect([...rows]).toEqual(['a']);
+    expect(deletion.deleted).toBeNull();
+
+    refuse = false;
+    deletion.ask('a');
+    await deletion.confirm();
+    expect(deletion.failure).toBeNull();
+    expect(deletion.deleted).toBe('a');
+
+    refuse = true;
+    await deletion.undo();
+    expect(deletion.failure).toBe('QuotaExceededError');
+    expect(deletion.deleted).toBe('a');
+    expect([...rows]).toEqual([]);
+
+    refuse = false;
+    await deletion.undo();
+    expect(deletion.failure).toBeNull();
+    expect(deletion.deleted).toBeNull();
+    expect([...rows]).toEqual(['a']);
+  });
 });

@@ -30,9 +30,16 @@ export async function clearAllData(db: TierwiseDb): Promise<void> {
 }
 
 /**
- * Row counts as of the latest scores, which carry them for free; counted only before a
- * workspace's first scores (then small, or about to be scored anyway).
+ * Row counts as of the latest scores, which carry them for free — when those scores are
+ * current: a change logged or a snapshot stored after them (data cleared, a base loaded,
+ * a failed run) means they are not, and the rows are counted.
  */
 export async function currentCounts(db: TierwiseDb): Promise<DatasetCounts> {
-  return (await readScoresStamp(db))?.counts ?? (await countRecords(db));
+  const [stamp, lastChange, meta] = await Promise.all([
+    readScoresStamp(db),
+    db.changes.orderBy('seq').last(),
+    db.snapshots.get('meta'),
+  ]);
+  const latest = Math.max(lastChange?.seq ?? 0, meta?.part === 'meta' ? meta.seq : 0);
+  return stamp && stamp.seq >= latest ? stamp.counts : countRecords(db);
 }

@@ -91,7 +91,7 @@ describe('the scores stamp', () => {
     const now = new Date('2026-06-30T12:00:00Z');
     const record = toScoresRecord(result, clv, model, {
       asOf: '2026-06-30',
-      seq: 4,
+      seq: 0,
       durationMs: 1,
       now,
     });
@@ -102,7 +102,7 @@ describe('the scores stamp', () => {
       id: 'stamp',
       computedAt: now.toISOString(),
       asOf: '2026-06-30',
-      seq: 4,
+      seq: 0,
       counts: counted,
     });
     // From now on the counts are those of the latest scores, not counted again: a row
@@ -111,5 +111,8 @@ describe('the scores stamp', () => {
     expect(await currentCounts(db)).toEqual(counted);
     expect(counted.clients).toBe(15);
     expect((await countRecords(db)).clients).toBe(0);
+    // Once the change is logged the stamp is out of date: the rows are counted.
+    await db.changes.add({ clientId: ALL_CLIENTS });
+    expect((await currentCounts(db)).clients).toBe(0);
   });
 });

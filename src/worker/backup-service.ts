@@ -20,7 +20,7 @@ import {
   replaceWorkspace,
 } from '$db/backup-store';
 import type { TierwiseDb } from '$db/database';
-import { fillReplacement, stageCopyWith, stageWorkspace } from '$db/staging';
+import { fillReplacement, stageWorkspace } from '$db/staging';
 import { buildSnapshot } from '$engine/index';
 import type { ScoringModel } from '$schema/scoring-model';
 import { SETTINGS_ID, type Settings } from '$schema/settings';
@@ -224,16 +224,7 @@ export class BackupService {
     const total = written;
     if (total > this.#swap.stagingRows) {
       // Copied into a staging database with the merged records and swapped in.
-      const name = await stageCopyWith(
-        this.#swap.pointer,
-        this.#db,
-        rows,
-        'put',
-        null,
-        () => new ImportFailure({ code: 'changedMeanwhile', params: {} }),
-        onProgress,
-      );
-      await this.#swap.swapped(name);
+      await this.#swap.swapInCopyWith(rows, 'put', null, onProgress);
       return { written, swapped: true };
     }
     await mergeIntoWorkspace(this.#db, rows, [...touched], {

@@ -13,7 +13,6 @@ import { readCsv } from '$backup/csv/read-csv';
 import { ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
 import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
 import type { TierwiseDb } from '$db/database';
-import { stageCopyWith } from '$db/staging';
 import { buildSnapshot } from '$engine/index';
 import type { Progress } from './backup-service';
 import type { ScoringService } from './scoring-service';
@@ -221,16 +220,7 @@ export class CsvService {
         const snapshot = empty ? buildSnapshot({ ...rows, feedback: [], complaints: [] }) : null;
         if (total > this.#swap.stagingRows) {
           // Copied into a staging database with the new rows and swapped in (docs/storage.md).
-          const name = await stageCopyWith(
-            this.#swap.pointer,
-            this.#db,
-            rows,
-            'add',
-            snapshot,
-            () => new ImportFailure({ code: 'changedMeanwhile', params: {} }),
-            onProgress,
-          );
-          await this.#swap.swapped(name);
+          await this.#swap.swapInCopyWith(rows, 'add', snapshot, onProgress);
           return true;
         }
         const options = { onProgress: (n: number) => onProgress?.(n, total) };

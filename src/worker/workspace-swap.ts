@@ -1,5 +1,7 @@
+import { ImportFailure } from '$backup/problem';
 import type { TierwiseDb } from '$db/database';
-import { STAGING_ROWS } from '$db/staging';
+import type { Snapshot } from '$engine/index';
+import { stageCopyWith, STAGING_ROWS } from '$db/staging';
 import type { WorkspacePointer } from '$db/workspace-pointer';
 
 /** Tabs of the workspace hear on this channel that another database was swapped in. */
@@ -21,6 +23,17 @@ export interface WorkspaceSwap {
   readonly pointer: WorkspacePointer;
   /** The pointer now names `name`: stop using this worker's database and drop it. */
   swapped(name: string): Promise<void>;
+  /**
+   * Copies the workspace into a staging database with `rows` added (`add`) or merged
+   * (`put`) and swaps it in (`stageCopyWith`); an edit made meanwhile refuses it with
+   * the `changedMeanwhile` problem.
+   */
+  swapInCopyWith(
+    rows: Record<string, readonly unknown[]>,
+    mode: 'add' | 'put',
+    snapshot: Snapshot | null,
+    onProgress?: (rows: number, total: number) => void,
+  ): Promise<void>;
 }
 
 /**
@@ -37,9 +50,21 @@ export function workerSwap(
   stop: () => void,
   stagingRows: number = STAGING_ROWS,
 ): WorkspaceSwap {
-  return {
+  const swap: WorkspaceSwap = {
     stagingRows,
     pointer,
+    async swapInCopyWith(rows, mode, snapshot, onProgress) {
+      const name = await stageCopyWith(
+        pointer,
+        db,
+        rows,
+        mode,
+        snapshot,
+        () => new ImportFailure({ code: 'changedMeanwhile', params: {} }),
+        onProgress,
+      );
+      await swap.swapped(name);
+    },
     async swapped(name) {
       stop();
       const deletion = db.delete().catch(() => {});
@@ -49,4 +74,5 @@ export function workerSwap(
       await Promise.race([deletion, new Promise((resolve) => setTimeout(resolve, DELETE_WAIT_MS))]);
     },
   };
+  return swap;
 }

@@ -39,6 +39,7 @@ export class Deletion<T> {
 
   ask = (record: T): void => {
     this.asking = record;
+    this.failure = null; // a new question: the last failure's message no longer applies
   };
 
   confirm = async (): Promise<void> => {

@@ -14,14 +14,19 @@ const CLIENT_PATH = /^\/clients\/([^/]+)$/;
 
 export function routeFor(pathname: string): RouteName {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (CLIENT_PATH.test(trimmed)) return 'client';
+  if (CLIENT_PATH.test(trimmed)) return clientIdFor(trimmed) === null ? 'not-found' : 'client';
   return (ROUTES as Record<string, RouteName>)[trimmed] ?? 'not-found';
 }
 
-/** The client id of a `/clients/<id>` path, or null. */
+/** The client id of a `/clients/<id>` path, or null (also when the id is not valid %-encoding). */
 export function clientIdFor(pathname: string): string | null {
   const match = CLIENT_PATH.exec(pathname.replace(/\/+$/, ''));
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null; // `%E0%A4%A`: a cut-off address, shown as not found
+  }
 }
 
 /**

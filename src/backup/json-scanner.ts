@@ -35,10 +35,39 @@ export class JsonShapeError extends Error {
 export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 const FORBIDDEN_KEY_TEXT = FORBIDDEN_KEYS.map((key) => `"${key}"`);
 
-/** The first forbidden key written as a key or value in `json`, if any (a cheap test). */
+/**
+ * The first forbidden key used as a member name anywhere in `json`, if any. Values are
+ * data: a client named “constructor” is a client. The text test is cheap and almost
+ * always settles it; only text that holds one of the names is parsed and walked.
+ */
 export function forbiddenKeyIn(json: string): string | undefined {
-  const found = FORBIDDEN_KEY_TEXT.findIndex((text) => json.includes(text));
-  return found === -1 ? undefined : FORBIDDEN_KEYS[found];
+  if (!FORBIDDEN_KEY_TEXT.some((text) => json.includes(text))) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined; // not JSON: the caller's own parse says so
+  }
+  return forbiddenKeyOf(value);
+}
+
+/** The first forbidden own member name in `value` or anything inside it. */
+function forbiddenKeyOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = forbiddenKeyOf(item);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  // JSON.parse makes `__proto__` an own member (it never sets the prototype): keys see it.
+  for (const key of Object.keys(value)) {
+    if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) return key;
+    const found = forbiddenKeyOf((value as Record<string, unknown>)[key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 const QUOTE = 34;

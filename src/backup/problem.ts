@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   'unmappedField',
   'expired',
   'changedMeanwhile',
+  'unclosedQuote',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -394,6 +394,13 @@ export const en = {
   'csv.field.kind': 'Kind',
   'csv.field.summary': 'Summary',
   'csv.field.followUpDate': 'Follow-up date',
+  'csv.decimalMark': 'Amounts such as 2.500 are written',
+  'csv.decimalMark.auto': 'Decide from the file',
+  'csv.decimalMark.point': 'with a point before the decimals (1,234.56)',
+  'csv.decimalMark.comma': 'with a comma before the decimals (1.234,56)',
+  'csv.decimalMark.ask':
+    'Amounts such as “{example}” could have a point or a comma before their decimals, and the file does not say which. Choose one above, then check again.',
+  'csv.reason.future': 'more than a year ahead: “{value}”',
   'csv.reason.required': 'empty, but required',
   'csv.reason.date': 'not a date Tierwise can read: “{value}”',
   'csv.reason.amount': 'not an amount: “{value}”',
@@ -428,6 +435,8 @@ export const en = {
     'Only one column was found. Is the file separated by commas, semicolons or tabs? Check the delimiter when saving it.',
   'problem.unmappedField': 'Choose the column that holds “{field}”.',
   'problem.expired': 'Read the file again: the checked version is no longer available.',
+  'problem.unclosedQuote':
+    'Row {row}: a quote opens there and never closes, so every line after it would become one cell. Close or remove that quote, then try again.',
   'problem.changedMeanwhile':
     'The workspace changed while the import was being written (an edit in another tab?). Nothing was imported: check the file again and import it.',
 

@@ -372,6 +372,13 @@ export const zhCN: Messages = {
   'csv.field.kind': '类型',
   'csv.field.summary': '摘要',
   'csv.field.followUpDate': '跟进日期',
+  'csv.decimalMark': '像 2.500 这样的金额，写法是',
+  'csv.decimalMark.auto': '根据文件判断',
+  'csv.decimalMark.point': '用“.”作小数点（1,234.56）',
+  'csv.decimalMark.comma': '用“,”作小数点（1.234,56）',
+  'csv.decimalMark.ask':
+    '像“{example}”这样的金额，小数点可能是“.”也可能是“,”，文件中无法判断。请在上方选择一种，然后重新检查。',
+  'csv.reason.future': '超过一年以后的日期：“{value}”',
   'csv.reason.required': '为空，但此项必填',
   'csv.reason.date': '无法识别的日期：“{value}”',
   'csv.reason.amount': '不是金额：“{value}”',
@@ -403,6 +410,7 @@ export const zhCN: Messages = {
   'problem.oneColumn': '只找到一列。文件是用逗号、分号还是制表符分隔的？保存时请检查分隔符。',
   'problem.unmappedField': '请选择包含“{field}”的列。',
   'problem.expired': '请重新读取文件：之前检查过的内容已不可用。',
+  'problem.unclosedQuote': '第 {row} 行：此处有一个引号没有闭合，之后的所有行都会被读成同一个单元格。请补上或删除这个引号后再试。',
   'problem.changedMeanwhile':
     '写入导入数据期间工作区发生了变化（可能在其他标签页中做了编辑）。未导入任何内容：请重新检查文件后再导入。',
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isIsoDate } from '$lib/dates';
+import { addDays, isIsoDate } from '$lib/dates';
 
 /**
  * Building blocks shared by every persisted entity. Ids are strings: new records get
@@ -30,3 +30,45 @@ export const entityFields = {
 
 /** Free text with a sane bound, so a pasted novel cannot bloat the database. */
 export const text = (max: number) => z.string().trim().max(max);
+
+/**
+ * How far after today a record's date may be: a year (an invoice due next spring, a
+ * follow-up next quarter). Later dates — 9999-12-31, 2099-01-01 — are typing errors that
+ * would otherwise earn score points, so forms and imports refuse them.
+ */
+export const FUTURE_DAYS_ALLOWED = 366;
+
+/** The refusal's mark on a zod issue, for forms to word it as "too far ahead". */
+export const FAR_FUTURE = 'farFuture';
+
+/** The last date a record may carry when saved on the day `today` (YYYY-MM-DD). */
+export function latestAllowedDate(today: string): string {
+  return addDays(today, FUTURE_DAYS_ALLOWED);
+}
+
+/**
+ * Refuses the dates of `record` in `fields` that lie more than a year after `now`, as a
+ * ZodError naming each field, so that a form shows it like any other refusal.
+ */
+export function refuseFarFuture(
+  record: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  now: Date,
+): void {
+  const latest = latestAllowedDate(now.toISOString().slice(0, 10));
+  const issues = fields.flatMap((field) => {
+    const value = record[field];
+    return typeof value === 'string' && value > latest
+      ? [
+          {
+            code: 'custom' as const,
+            path: [field],
+            message: `A date after ${latest} is too far ahead.`,
+            params: { reason: FAR_FUTURE },
+            input: value,
+          },
+        ]
+      : [];
+  });
+  if (issues.length > 0) throw new z.ZodError(issues);
+}

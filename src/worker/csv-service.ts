@@ -1,5 +1,9 @@
-import Papa from 'papaparse';
-import { CsvPlan, type CsvRejection, type RejectionReason } from '$backup/csv/csv-plan';
+import {
+  CsvPlan,
+  type CsvReading,
+  type CsvRejection,
+  type RejectionReason,
+} from '$backup/csv/csv-plan';
 import {
   CSV_FIELDS,
   REQUIRED_FIELDS,
@@ -8,17 +12,33 @@ import {
   type CsvMapping,
 } from '$backup/csv/fields';
 import { guessMapping } from '$backup/csv/guess-mapping';
-import { dateOrderEvidence, type DateOrder } from '$backup/csv/parse-values';
+import {
+  dateOrderEvidence,
+  decimalMarkEvidence,
+  isAmbiguousAmount,
+  type DateOrder,
+  type DecimalMark,
+} from '$backup/csv/parse-values';
 import { readCsv } from '$backup/csv/read-csv';
 import { ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
 import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
 import type { TierwiseDb } from '$db/database';
 import { buildSnapshot } from '$engine/index';
+import { csvLines, csvText } from '$lib/csv';
 import type { Progress } from './backup-service';
 import type { ScoringService } from './scoring-service';
 import type { WorkspaceSwap } from './workspace-swap';
 
-export type { CsvField, CsvKind, CsvMapping, CsvRejection, DateOrder, RejectionReason };
+export type {
+  CsvField,
+  CsvKind,
+  CsvMapping,
+  CsvReading,
+  CsvRejection,
+  DateOrder,
+  DecimalMark,
+  RejectionReason,
+};
 
 /** The first rows of a file and the guessed columns, for the mapping step. */
 export interface CsvPreview {
@@ -41,6 +61,11 @@ export interface CsvReport {
   rejections: CsvRejection[];
   /** Some dates could be day-first or month-first, and the file does not say which. */
   needsDateOrder: boolean;
+  /**
+   * An amount the file writes such as `2.500` (2500, or 2.5?), and no other amount says
+   * which mark is its decimal: the example, to ask the user; null when nothing is unclear.
+   */
+  unclearAmount: string | null;
 }
 
 /** The words of the refused-rows download, in the user's language. */
@@ -54,6 +79,7 @@ export interface RejectedCsvLabels {
 
 const SHOWN_REJECTIONS = 100;
 const DATE_FIELDS: readonly CsvField[] = ['date', 'dueDate', 'paidDate', 'followUpDate'];
+const AMOUNT_FIELDS: readonly CsvField[] = ['amount', 'cost'];
 
 const isMapped = (column: number | null | undefined): column is number =>
   column !== null && column !== undefined;
@@ -115,7 +141,7 @@ export class CsvService {
     file: Blob,
     kind: CsvKind,
     mapping: CsvMapping,
-    dateOrder: DateOrder | null,
+    chosen: CsvReading,
     onProgress?: Progress,
   ): Promise<Outcome<{ report: CsvReport }>> {
     this.#pending = null;
@@ -127,26 +153,13 @@ export class CsvService {
       if (!mapped)
         return problem('unmappedField', { field: required === 'client' ? 'clientName' : required });
     }
-    let order = dateOrder;
-    let ambiguous = false;
-    if (order === null) {
-      // First pass: a date with a day above 12 anywhere settles the order for the file.
-      const columns = DATE_FIELDS.map((f) => mapping[f]).filter(isMapped);
-      const scan = await readCsv(file, {
-        onRow: (cells) => {
-          for (const column of columns) {
-            const value = cells[column] ?? '';
-            order ??= dateOrderEvidence(value);
-            ambiguous ||= /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(value);
-          }
-        },
-      });
-      if (!scan.ok) return scan;
-    }
+    const scan = await scanReading(file, mapping, chosen);
+    if (!scan.ok) return scan;
+    const { reading, ambiguousDate, unclearAmount } = scan;
     const plan = new CsvPlan({
       kind,
       mapping,
-      dateOrder: order,
+      ...reading,
       known: await readClientKeys(this.#db),
       now: new Date(),
       newId: () => crypto.randomUUID(),
@@ -176,12 +189,16 @@ export class CsvService {
         newClients: kind === 'clients' ? 0 : plan.newClients,
         newClientNames: kind === 'clients' ? [] : plan.clients.slice(0, 5).map((c) => c.name),
         rejections: plan.rejections.slice(0, SHOWN_REJECTIONS),
-        needsDateOrder: order === null && ambiguous,
+        needsDateOrder: reading.dateOrder === null && ambiguousDate,
+        unclearAmount: reading.decimalMark === null ? unclearAmount : null,
       },
     };
   }
 
-  /** The refused rows as a CSV file to fix: their cells, then row, column and reason. */
+  /**
+   * The refused rows as a CSV file to fix: their cells, then row, column and reason. Every
+   * cell is written as text a spreadsheet will not run (`=cmd|…` opens as `'=cmd|…`).
+   */
   rejectedCsv(token: string, labels: RejectedCsvLabels): string | null {
     const pending = this.#pending;
     if (!pending || pending.token !== token) return null;
@@ -197,7 +214,8 @@ export class CsvService {
         rejection.field === '' ? '' : (labels.fields[rejection.field] ?? rejection.field);
       return [...padded, String(rejection.row), field, reason];
     });
-    return Papa.unparse([[...headers, labels.row, labels.field, labels.reason], ...lines]);
+    const table = [[...headers, labels.row, labels.field, labels.reason], ...lines];
+    return csvLines(table.map((cells) => cells.map(csvText).join(',')));
   }
 
   /** Writes the accepted rows of the last dry run. */
@@ -246,4 +264,40 @@ export class CsvService {
   discard(): void {
     this.#pending = null;
   }
+}
+
+/**
+ * What the user did not choose, read from the file itself (a first pass): one date with
+ * a day above 12 settles the date order, one amount such as `1.234,56` or `12,5` the
+ * decimal mark. Also whether any value needs the choice at all.
+ */
+async function scanReading(
+  file: Blob,
+  mapping: CsvMapping,
+  given: CsvReading,
+): Promise<Outcome<{ reading: CsvReading; ambiguousDate: boolean; unclearAmount: string | null }>> {
+  let { dateOrder, decimalMark } = given;
+  let ambiguousDate = false;
+  let unclearAmount: string | null = null;
+  if (dateOrder !== null && decimalMark !== null) {
+    return { ok: true, reading: given, ambiguousDate, unclearAmount };
+  }
+  const dates = dateOrder === null ? DATE_FIELDS.map((f) => mapping[f]).filter(isMapped) : [];
+  const amounts = decimalMark === null ? AMOUNT_FIELDS.map((f) => mapping[f]).filter(isMapped) : [];
+  const read = await readCsv(file, {
+    onRow: (cells) => {
+      for (const column of dates) {
+        const value = cells[column] ?? '';
+        dateOrder ??= dateOrderEvidence(value);
+        ambiguousDate ||= /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(value);
+      }
+      for (const column of amounts) {
+        const value = cells[column] ?? '';
+        decimalMark ??= decimalMarkEvidence(value);
+        if (unclearAmount === null && isAmbiguousAmount(value)) unclearAmount = value.trim();
+      }
+    },
+  });
+  if (!read.ok) return read;
+  return { ok: true, reading: { dateOrder, decimalMark }, ambiguousDate, unclearAmount };
 }

@@ -31,7 +31,7 @@ import {
   CsvService,
   type CsvKind,
   type CsvMapping,
-  type DateOrder,
+  type CsvReading,
   type RejectedCsvLabels,
 } from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
@@ -207,10 +207,10 @@ const api = {
     file: Blob,
     kind: CsvKind,
     mapping: CsvMapping,
-    dateOrder: DateOrder | null,
+    reading: CsvReading,
     onProgress?: Progress,
   ) {
-    return spreadsheets.dryRun(file, kind, mapping, dateOrder, onProgress);
+    return spreadsheets.dryRun(file, kind, mapping, reading, onProgress);
   },
 
   /** The refused rows of the last dry run as CSV text (null when it is gone). */

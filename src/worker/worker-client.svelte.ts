@@ -10,7 +10,7 @@ import type {
   CsvPreview,
   CsvReport,
   CsvWritten,
-  DateOrder,
+  CsvReading,
   RejectedCsvLabels,
 } from './csv-service';
 import type { ScoringStatus } from './scoring-service';
@@ -139,11 +139,11 @@ export class WorkerClient {
     file: File,
     kind: CsvKind,
     mapping: CsvMapping,
-    dateOrder: DateOrder | null,
+    reading: CsvReading,
   ): Promise<Outcome<{ report: CsvReport }>> {
     return this.#track(
       () =>
-        this.#remote.dryRunCsv(file, kind, mapping, dateOrder, this.#progress()) as Promise<
+        this.#remote.dryRunCsv(file, kind, mapping, reading, this.#progress()) as Promise<
           Outcome<{ report: CsvReport }>
         >, // as above
     );

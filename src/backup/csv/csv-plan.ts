@@ -3,11 +3,19 @@ import { clientSchema, type Client } from '$schema/client';
 import { interactionSchema, type Interaction } from '$schema/interaction';
 import { transactionSchema, type Transaction } from '$schema/transaction';
 import type { CsvField, CsvKind, CsvMapping } from './fields';
-import { parseAmount, parseDate, parseNumber, type DateOrder } from './parse-values';
+import { latestAllowedDate } from '$schema/common';
+import {
+  parseAmount,
+  parseDate,
+  parseNumber,
+  type DateOrder,
+  type DecimalMark,
+} from './parse-values';
 
 export const REJECTION_REASONS = [
   'required',
   'date',
+  'future',
   'amount',
   'number',
   'kind',
@@ -32,10 +40,15 @@ export interface KnownClients {
   byName: ReadonlyMap<string, string>;
 }
 
-export interface CsvPlanOptions {
+/** How the file writes what only the file can tell: day-first dates, decimal commas. */
+export interface CsvReading {
+  dateOrder: DateOrder | null;
+  decimalMark: DecimalMark | null;
+}
+
+export interface CsvPlanOptions extends CsvReading {
   kind: CsvKind;
   mapping: CsvMapping;
-  dateOrder: DateOrder | null;
   known: KnownClients;
   now: Date;
   newId: () => string;
@@ -50,25 +63,28 @@ class Rejected {
   ) {}
 }
 
-const KIND_WORDS: Record<string, Interaction['kind']> = {
-  call: 'call',
-  phone: 'call',
-  phonecall: 'call',
-  电话: 'call',
-  通话: 'call',
-  email: 'email',
-  'e-mail': 'email',
-  mail: 'email',
-  邮件: 'email',
-  meeting: 'meeting',
-  visit: 'meeting',
-  会议: 'meeting',
-  拜访: 'meeting',
-  面谈: 'meeting',
-  note: 'note',
-  备注: 'note',
-  笔记: 'note',
-};
+/** A Map, not an object: a word such as “constructor” must find nothing, not Object's own. */
+const KIND_WORDS = new Map<string, Interaction['kind']>(
+  Object.entries({
+    call: 'call',
+    phone: 'call',
+    phonecall: 'call',
+    电话: 'call',
+    通话: 'call',
+    email: 'email',
+    'e-mail': 'email',
+    mail: 'email',
+    邮件: 'email',
+    meeting: 'meeting',
+    visit: 'meeting',
+    会议: 'meeting',
+    拜访: 'meeting',
+    面谈: 'meeting',
+    note: 'note',
+    备注: 'note',
+    笔记: 'note',
+  } satisfies Record<string, Interaction['kind']>),
+);
 
 /**
  * Turns the rows of one CSV file into records, row by row, without writing anything:
@@ -86,6 +102,8 @@ export class CsvPlan {
   rows = 0;
   readonly #options: CsvPlanOptions;
   readonly #stamp: string;
+  /** The last date a row may carry: a year after today (later ones are typing errors). */
+  readonly #latestDate: string;
   /** Ids the file gives (not those made up for rows without one), with their rows. */
   readonly #ids = new Map<string, number>();
   readonly #newById = new Map<string, Client>();
@@ -94,6 +112,7 @@ export class CsvPlan {
   constructor(options: CsvPlanOptions) {
     this.#options = options;
     this.#stamp = options.now.toISOString();
+    this.#latestDate = latestAllowedDate(this.#stamp.slice(0, 10));
   }
 
   /** How many clients the file creates (a clients file: every accepted row). */
@@ -157,13 +176,14 @@ export class CsvPlan {
     if (raw === '') return undefined;
     const reading = parseDate(raw, this.#options.dateOrder);
     if (reading.kind !== 'date') throw new Rejected(field, 'date', { value: raw });
+    if (reading.iso > this.#latestDate) throw new Rejected(field, 'future', { value: raw });
     return reading.iso;
   }
 
   #number(cells: readonly string[], field: CsvField, amount: boolean): number | undefined {
     const raw = this.#cell(cells, field);
     if (raw === '') return undefined;
-    const value = amount ? parseAmount(raw) : parseNumber(raw);
+    const value = amount ? parseAmount(raw, this.#options.decimalMark) : parseNumber(raw);
     if (value === null) throw new Rejected(field, amount ? 'amount' : 'number', { value: raw });
     return value;
   }
@@ -244,7 +264,7 @@ export class CsvPlan {
       push = () => this.transactions.push(record);
     } else {
       const word = this.#cell(cells, 'kind');
-      const kind = word === '' ? 'note' : KIND_WORDS[word.toLowerCase()];
+      const kind = word === '' ? 'note' : KIND_WORDS.get(word.toLowerCase());
       if (!kind) throw new Rejected('kind', 'kind', { value: word });
       const record = this.#validate(interactionSchema, {
         ...base,

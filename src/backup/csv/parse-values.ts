@@ -56,12 +56,11 @@ export function dateOrderEvidence(raw: string): DateOrder | null {
 /** Currency signs, codes and words written before or after an amount. */
 const CURRENCY = /^(?:US\$|HK\$|NT\$|RMB|[A-Z]{3}|[¥￥$€£₩₹]|元)|(?:[A-Z]{3}|元|[¥￥$€£])$/i;
 
-/**
- * Reads `1,234.50`, `1.234,50`, `1 234,50`, `¥1,234.50`, `$1,234`, `-$5`, `(100.00)`
- * (negative), `12,5` (a decimal comma). Returns null for anything else, including
- * `1,23,4` or a lone `1.234,5.6`.
- */
-export function parseAmount(raw: string): number | null {
+/** The character a file writes before an amount's decimals: `1,234.56` or `1.234,56`. */
+export type DecimalMark = '.' | ',';
+
+/** The digits and separators of an amount, with its sign; null when it is no amount. */
+function amountBody(raw: string): { sign: number; text: string } | null {
   let text = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
   let sign = 1;
   if (/^\(.*\)$/.test(text)) {
@@ -77,26 +76,58 @@ export function parseAmount(raw: string): number | null {
     if (stripped === text) break;
     text = stripped;
   }
-  if (!/^\d[\d.,]*$/.test(text)) return null;
+  return /^\d[\d.,]*$/.test(text) ? { sign, text } : null;
+}
+
+/**
+ * What one amount says about its file's decimal mark: `1.234,56` or `12,5` say `,`;
+ * `1,234.56`, `2.5` or `0.500` say `.`; `2.500` and `1,234` say nothing (a thousands
+ * separator or three decimals), nor does `1234`.
+ */
+export function decimalMarkEvidence(raw: string): DecimalMark | null {
+  const body = amountBody(raw);
+  if (!body) return null;
+  const { text } = body;
   const comma = text.lastIndexOf(',');
   const dot = text.lastIndexOf('.');
-  let normal: string;
-  if (comma !== -1 && dot !== -1) {
-    const [decimal, group] = comma > dot ? [',', '.'] : ['.', ','];
-    const [whole = '', fraction = ''] = text.split(decimal);
-    if (text.split(decimal).length !== 2 || !groupedOk(whole, group) || fraction.includes(group)) {
-      return null;
-    }
-    normal = `${whole.split(group).join('')}.${fraction}`;
-  } else if (comma !== -1) {
-    if (groupedOk(text, ',') && text.includes(',')) normal = text.replace(/,/g, '');
-    else if (/^\d+,\d{1,2}$/.test(text)) normal = text.replace(',', '.');
-    else return null;
-  } else if (dot !== -1 && text.indexOf('.') !== dot) {
-    if (!groupedOk(text, '.')) return null;
-    normal = text.replace(/\./g, '');
-  } else normal = text;
-  const value = Number(normal);
+  if (comma !== -1 && dot !== -1) return comma > dot ? ',' : '.';
+  const at = Math.max(comma, dot);
+  if (at === -1) return null;
+  const mark = text[at] === ',' ? ',' : '.';
+  const other = mark === ',' ? '.' : ',';
+  // Two of the same mark can only be thousands separators.
+  if (text.indexOf(mark) !== at) return other;
+  const whole = text.slice(0, at);
+  const decimals = text.length - at - 1;
+  if (decimals === 3) return whole === '0' ? mark : null;
+  // `12,5` is a decimal comma; `1,2345` is too odd to settle anything.
+  return mark === ',' && decimals > 3 ? null : mark;
+}
+
+/** Whether `raw` is an amount whose decimal mark only the file can tell (`2.500`). */
+export function isAmbiguousAmount(raw: string): boolean {
+  return amountBody(raw) !== null && decimalMarkEvidence(raw) === null && /[.,]/.test(raw);
+}
+
+/**
+ * Reads `1,234.50`, `1.234,50`, `1 234,50`, `¥1,234.50`, `$1,234`, `-$5`, `(100.00)`
+ * (negative), `12,5` (a decimal comma). `mark` is the file's decimal mark when known: with
+ * `,` the text `2.500` is 2500, with `.` it is 2.5. Without it, an amount is read from its
+ * own text, `2.500` as 2.5 and `1,234` as 1234. Returns null for anything else,
+ * including `1,23,4` or `1.234,5.6`, and for an amount that contradicts `mark`.
+ */
+export function parseAmount(raw: string, mark: DecimalMark | null = null): number | null {
+  const body = amountBody(raw);
+  if (!body) return null;
+  const { sign, text } = body;
+  const decimal = mark ?? decimalMarkEvidence(text) ?? '.';
+  const group = decimal === '.' ? ',' : '.';
+  const [whole = '', fraction, extra] = text.split(decimal);
+  if (extra !== undefined || fraction === '' || fraction?.includes(group)) return null;
+  if (whole.includes(group) && !groupedOk(whole, group)) return null;
+  const value = Number(
+    `${whole.split(group).join('')}${fraction === undefined ? '' : `.${fraction}`}`,
+  );
   return Number.isFinite(value) ? sign * value : null;
 }
 

@@ -27,10 +27,12 @@ type Phase =
   | 'done'
   | 'error';
 export type DateOrderChoice = 'auto' | 'dmy' | 'mdy';
+export type DecimalMarkChoice = 'auto' | 'point' | 'comma';
 
 const REASONS: Record<RejectionReason, MessageKey> = {
   required: 'csv.reason.required',
   date: 'csv.reason.date',
+  future: 'csv.reason.future',
   amount: 'csv.reason.amount',
   number: 'csv.reason.number',
   kind: 'csv.reason.kind',
@@ -38,6 +40,13 @@ const REASONS: Record<RejectionReason, MessageKey> = {
   exists: 'csv.reason.exists',
   invalid: 'csv.reason.invalid',
 };
+
+const DECIMAL_MARKS = { auto: null, point: '.', comma: ',' } as const;
+
+/** Whether the report leaves a question open that the user must answer first. */
+export function needsAnswer(report: CsvReport): boolean {
+  return report.needsDateOrder || report.unclearAmount !== null;
+}
 
 /**
  * Spreadsheet import, step by step: read the header and guess the columns; let the user
@@ -51,6 +60,7 @@ export class CsvImport {
   preview = $state.raw<CsvPreview | null>(null);
   mapping = $state<CsvMapping>({});
   dateOrder = $state<DateOrderChoice>('auto');
+  decimalMark = $state<DecimalMarkChoice>('auto');
   report = $state.raw<CsvReport | null>(null);
   message = $state('');
   readonly #services: AppServices;
@@ -105,9 +115,12 @@ export class CsvImport {
     if (!file) return;
     this.reset();
     this.phase = 'checking';
-    const order = this.dateOrder === 'auto' ? null : this.dateOrder;
+    const reading = {
+      dateOrder: this.dateOrder === 'auto' ? null : this.dateOrder,
+      decimalMark: DECIMAL_MARKS[this.decimalMark],
+    };
     const outcome = await this.#guard(() =>
-      this.#services.worker.dryRunCsv(file, this.kind, $state.snapshot(this.mapping), order),
+      this.#services.worker.dryRunCsv(file, this.kind, $state.snapshot(this.mapping), reading),
     );
     if (!outcome) return;
     this.report = outcome.report;

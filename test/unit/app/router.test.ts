@@ -12,6 +12,9 @@ describe('routeFor', () => {
     ['/nowhere', 'not-found'],
     ['/clients/abc-123', 'client'],
     ['/clients/abc/extra', 'not-found'],
+    ['/clients/%E0%A4%A', 'not-found'],
+    ['/constructor', 'not-found'],
+    ['/toString', 'not-found'],
   ])('%s → %s', (path, route) => {
     expect(routeFor(path)).toBe(route);
   });
@@ -22,5 +25,6 @@ describe('clientIdFor', () => {
     expect(clientIdFor('/clients/abc-123')).toBe('abc-123');
     expect(clientIdFor('/clients/%E7%8E%8B')).toBe('王');
     expect(clientIdFor('/clients')).toBeNull();
+    expect(clientIdFor('/clients/%E0%A4%A')).toBeNull();
   });
 });

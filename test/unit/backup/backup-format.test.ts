@@ -139,6 +139,16 @@ describe('bad input is refused with the reason', () => {
     expect(({} as Record<string, unknown>)['admin']).toBeUndefined();
   });
 
+  it('takes the forbidden names as data when they are values: a client named “constructor”', async () => {
+    const data = sampleData();
+    data.clients[0]!.name = 'constructor';
+    data.clients[1]!.tags = ['prototype', '__proto__'];
+    data.clients[2]!.notes = 'Uses "__proto__" and {"constructor": 1} in its notes.';
+    const outcome = await read(await backupBlob(data).text(), 333);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    expect(outcome.backup.data).toEqual(data);
+  });
+
   it('records missing from the end of a table (counts disagree)', async () => {
     const data = sampleData();
     const text = await backupBlob(data).text();
@@ -193,6 +203,17 @@ describe('encrypted backups', () => {
     const outcome = await readBackup(blobText(sealed), { passphrase: 'correct horse battery' });
     expect(outcome.ok && outcome.backup.encrypted).toBe(true);
     expect(outcome.ok && outcome.backup.data).toEqual(data);
+  });
+
+  it('take the forbidden names as data when they are values, sealed as well', async () => {
+    const data = sampleData();
+    data.clients[0]!.name = 'constructor';
+    data.clients[0]!.tags = ['prototype', '__proto__'];
+    const outcome = await readBackup(blobText(await seal(data)), {
+      passphrase: 'correct horse battery',
+    });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    expect(outcome.backup.data).toEqual(data);
   });
 
   it('say which is wrong: no passphrase, a wrong one, or a damaged file', async () => {

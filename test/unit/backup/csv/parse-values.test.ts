@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateOrderEvidence, parseAmount, parseDate, parseNumber } from '$backup/csv/parse-values';
+import {
+  dateOrderEvidence,
+  decimalMarkEvidence,
+  isAmbiguousAmount,
+  parseAmount,
+  parseDate,
+  parseNumber,
+} from '$backup/csv/parse-values';
 
 describe('dates', () => {
   it.each([
@@ -75,6 +82,37 @@ describe('amounts', () => {
 
   it.each(['', 'abc', '12a', '1,23,4', '1.234,5.6', '--5', '$', '1,2345'])('refuses %j', (text) => {
     expect(parseAmount(text)).toBeNull();
+  });
+
+  it.each([
+    ['1.234,56', ','],
+    ['12,5', ','],
+    ['€ 0,500', ','],
+    ['1.234.567', ','],
+    ['1,234.56', '.'],
+    ['2.5', '.'],
+    ['0.500', '.'],
+    ['1,234,567', '.'],
+    ['2.500', null],
+    ['1,234', null],
+    ['1234', null],
+    ['abc', null],
+  ] as const)('%s says the decimal mark is %s', (text, mark) => {
+    expect(decimalMarkEvidence(text)).toBe(mark);
+  });
+
+  it('reads an amount with the decimal mark its file uses', () => {
+    expect(parseAmount('2.500', ',')).toBe(2500);
+    expect(parseAmount('12.000', ',')).toBe(12000);
+    expect(parseAmount('2.500', '.')).toBe(2.5);
+    expect(parseAmount('1,234', ',')).toBe(1.234);
+    expect(parseAmount('1,234', '.')).toBe(1234);
+    // An amount that contradicts its file is no amount.
+    expect(parseAmount('1,234.56', ',')).toBeNull();
+    expect(parseAmount('1.234,56', '.')).toBeNull();
+    expect(isAmbiguousAmount('2.500')).toBe(true);
+    expect(isAmbiguousAmount('2.5')).toBe(false);
+    expect(isAmbiguousAmount('2500')).toBe(false);
   });
 
   it('reads plain numbers for hours', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '$backup/csv/read-csv';
 
-async function rows(text: string) {
+async function rows(text: string | Blob) {
   const seen: [number, string[]][] = [];
   const outcome = await readCsv(text, { onRow: (cells, row) => seen.push([row, cells]) });
   return { outcome, seen };
@@ -36,20 +36,55 @@ describe('reading a CSV file', () => {
     }
   });
 
-  it('refuses text that was not UTF-8 (decoded with replacement characters)', async () => {
-    const { outcome } = await rows('Client,Amount\n\uFFFD\uFFFD,5\n');
+  it('refuses bytes that are not UTF-8', async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('Client,Amount\n'),
+      0xff,
+      0xfe,
+      0x2c,
+      0x35,
+    ]);
+    const { outcome } = await rows(new Blob([bytes]));
     expect(outcome).toEqual({ ok: false, problem: { code: 'notUtf8', params: {} } });
   });
 
-  it('refuses an empty file and prototype-pollution headers', async () => {
+  it('reads a character cut by every read boundary of a large file as that character', async () => {
+    // 3 MB of three-byte characters: the stream's pieces end inside characters again and
+    // again, wherever the browser or Node cuts them.
+    const names = Array.from({ length: 120_000 }, (_, i) => `客户名称${i}号`);
+    const text = `名称,金额\n${names.map((n, i) => `${n},${i}`).join('\n')}\n`;
+    const blob = new Blob([new TextEncoder().encode(text)]);
+    expect(blob.size).toBeGreaterThan(1024 * 1024 * 2);
+    const { outcome, seen } = await rows(blob);
+    expect(outcome.ok && outcome.rows).toBe(names.length);
+    expect(seen.map(([, cells]) => cells[0])).toEqual(names);
+  });
+
+  it('refuses an empty file, and reads headers that are also JavaScript names', async () => {
     expect((await rows('')).outcome).toEqual({
       ok: false,
       problem: { code: 'emptyCsv', params: {} },
     });
-    expect((await rows('__proto__,Amount\nx,1\n')).outcome).toEqual({
-      ok: false,
-      problem: { code: 'forbiddenKey', params: { key: '__proto__' } },
-    });
+    const named = await rows('__proto__,constructor\nprototype,1\n');
+    expect(named.outcome.ok && named.outcome.headers).toEqual(['__proto__', 'constructor']);
+    expect(named.seen).toEqual([[2, ['prototype', '1']]]);
+  });
+
+  it('refuses a quote that never closes, naming the row where it opened', async () => {
+    for (const input of ['Name,Amount\nA,1\n"B,2\nC,3\nD,4\n', 'Name,Amount\nA,1\n"B"x,2\nC,3\n']) {
+      for (const file of [input, new Blob([input])]) {
+        expect((await rows(file)).outcome).toEqual({
+          ok: false,
+          problem: { code: 'unclosedQuote', params: { row: 3 } },
+        });
+      }
+    }
+    // A quoted line break is one cell, not an error.
+    const multiline = await rows('Name,Notes\nA,"one\ntwo"\nB,x\n');
+    expect(multiline.seen).toEqual([
+      [2, ['A', 'one\ntwo']],
+      [3, ['B', 'x']],
+    ]);
   });
 });
 

@@ -410,7 +410,8 @@ export const zhCN: Messages = {
   'problem.oneColumn': '只找到一列。文件是用逗号、分号还是制表符分隔的？保存时请检查分隔符。',
   'problem.unmappedField': '请选择包含“{field}”的列。',
   'problem.expired': '请重新读取文件：之前检查过的内容已不可用。',
-  'problem.unclosedQuote': '第 {row} 行：此处有一个引号没有闭合，之后的所有行都会被读成同一个单元格。请补上或删除这个引号后再试。',
+  'problem.unclosedQuote':
+    '第 {row} 行：此处有一个引号没有闭合，之后的所有行都会被读成同一个单元格。请补上或删除这个引号后再试。',
   'problem.changedMeanwhile':
     '写入导入数据期间工作区发生了变化（可能在其他标签页中做了编辑）。未导入任何内容：请重新检查文件后再导入。',
 

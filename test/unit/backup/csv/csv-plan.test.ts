@@ -12,6 +12,7 @@ function plan(kind: CsvKind, rows: string[][], known: Partial<KnownClients> = {}
     kind,
     mapping: guessMapping(headers, kind),
     dateOrder: null,
+    decimalMark: null,
     known: { ids: new Set(), byName: new Map(), ...known },
     now: NOW,
     newId: () => `new-${++next}`,

@@ -153,34 +153,67 @@ export class Decryptor {
   }
 
   /**
-   * Derives the key and checks the passphrase against the sealed constant.
-   * @throws ImportFailure `needsPassphrase`, `wrongPassphrase` or `notBackup`
+   * Derives the key and checks the passphrase against the sealed constant. When the
+   * constant does not open, `first` (the first sealed chunk) tells a wrong passphrase
+   * from a damaged constant: only the right key opens it.
+   * @throws ImportFailure `futureVersion`, `needsPassphrase`, `wrongPassphrase`,
+   *   `damaged` (the key data is malformed, or the constant alone is broken) or `notBackup`
    */
-  static async open(head: unknown, passphrase: string | undefined): Promise<Decryptor> {
+  static async open(
+    head: unknown,
+    passphrase: string | undefined,
+    first?: { sealed: string; last: boolean },
+  ): Promise<Decryptor> {
+    const version = (head as { version?: unknown } | null)?.version; // read before the schema
+    if (typeof version === 'number' && version > ENCRYPTED_VERSION) {
+      fail('futureVersion', { version, supported: ENCRYPTED_VERSION });
+    }
     const parsed = encryptedHeadSchema.safeParse(head);
-    if (!parsed.success) fail('notBackup');
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      // The right format and version with broken parameters is a damaged file, not another kind.
+      fail(issue?.path[0] === 'format' || issue?.path[0] === 'version' ? 'notBackup' : 'damaged');
+    }
     if (!passphrase) fail('needsPassphrase');
     const { kdf, cipher, check } = parsed.data;
-    let key: CryptoKey;
+    let salt: Uint8Array<ArrayBuffer>;
     let prefix: Uint8Array;
+    let sealedCheck: Uint8Array<ArrayBuffer>;
     try {
+      salt = fromBase64(kdf.salt);
       prefix = fromBase64(cipher.ivPrefix);
-      key = await deriveKey(passphrase, fromBase64(kdf.salt), kdf.iterations);
+      sealedCheck = fromBase64(check);
     } catch {
-      fail('notBackup');
+      fail('damaged');
     }
-    if (prefix.length !== IV_PREFIX_BYTES) fail('notBackup');
+    // AES-GCM adds a 16-byte tag to the 8 bytes of the constant.
+    const checkBytes = CHECK_TEXT.length + 16;
+    if (salt.length !== SALT_BYTES || prefix.length !== IV_PREFIX_BYTES) fail('damaged');
+    if (sealedCheck.length !== checkBytes) fail('damaged');
+    const key = await deriveKey(passphrase, salt, kdf.iterations);
+    const decryptor = new Decryptor(key, prefix);
     try {
       const text = await crypto.subtle.decrypt(
         { name: 'AES-GCM', iv: ivFor(prefix, CHECK_INDEX), additionalData: CHECK_AAD },
         key,
-        fromBase64(check),
+        sealedCheck,
       );
-      if (new TextDecoder().decode(text) !== CHECK_TEXT) fail('wrongPassphrase');
+      if (new TextDecoder().decode(text) === CHECK_TEXT) return decryptor;
     } catch {
-      fail('wrongPassphrase');
+      // Wrong key, or a damaged constant: the first chunk tells which.
     }
-    return new Decryptor(key, prefix);
+    if (first && (await decryptor.opens(first.sealed, first.last))) fail('damaged');
+    fail('wrongPassphrase');
+  }
+
+  /** Whether this key opens chunk 0 (sealed as the last chunk or not). */
+  async opens(sealedBase64: string, last: boolean): Promise<boolean> {
+    try {
+      await this.chunk(sealedBase64, 0, last);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -25,6 +25,8 @@ export const PROBLEM_CODES = [
   'expired',
   'changedMeanwhile',
   'unclosedQuote',
+  'notUtf8Json',
+  'damaged',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

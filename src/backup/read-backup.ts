@@ -240,7 +240,14 @@ class BackupRouter implements ScanHandlers {
   /** Opens the chunks that are ready and feeds their text on. */
   async drain(): Promise<void> {
     if (this.#mode !== 'encrypted' || this.#sealed.length === 0) return;
-    this.#decryptor ??= await Decryptor.open(this.#outerHead, this.options.passphrase);
+    const first = this.#sealed[0];
+    this.#decryptor ??= await Decryptor.open(
+      this.#outerHead,
+      this.options.passphrase,
+      first === undefined || this.#opened > 0
+        ? undefined
+        : { sealed: first, last: this.#listClosed && this.#sealed.length === 1 },
+    );
     this.#inner ??= new JsonScanner(this.plain);
     while (this.#sealed.length > (this.#listClosed ? 0 : 1)) {
       const sealed = this.#sealed.shift() ?? '';
@@ -269,7 +276,7 @@ function decodeInner(decoder: TextDecoder, bytes: Uint8Array, last: boolean): st
   try {
     return decoder.decode(bytes, { stream: !last });
   } catch {
-    fail('notUtf8');
+    fail('notUtf8Json');
   }
 }
 
@@ -301,7 +308,7 @@ export async function readBackup(
       try {
         next = await reader.read();
       } catch {
-        fail('notUtf8');
+        fail('notUtf8Json');
       }
       if (next.done) break;
       scanner.write(next.value);

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { complaintSchema, type Complaint } from '$schema/complaint';
 import { feedbackSchema, type Feedback } from '$schema/feedback';
 import { interactionSchema, type Interaction } from '$schema/interaction';
+import { refuseFarFuture } from '$schema/common';
 import type { TierwiseDb } from './database';
+import { saveEdit, type FieldEdit } from './record-edit';
 
 /**
  * A client's contacts, feedback and complaints: saved after validation, deleted and
@@ -31,6 +33,13 @@ const DATED_BY: { [K in RecordKind]: string } = {
   complaints: 'openedAt',
 };
 
+/** The dates of each kind that a form or import may not set more than a year ahead. */
+const DATED_FIELDS: { [K in RecordKind]: readonly string[] } = {
+  interactions: ['date', 'followUpDate'],
+  feedback: ['date'],
+  complaints: ['openedAt', 'resolvedAt'],
+};
+
 /** One client's records of a kind, newest first. */
 export function listClientRecords<K extends RecordKind>(
   db: TierwiseDb,
@@ -51,7 +60,12 @@ export type RecordInput<K extends RecordKind> = Omit<
   'id' | 'createdAt' | 'updatedAt' | 'resolution'
 > & { id?: string; resolution?: string };
 
-/** @throws ZodError naming the field when the record is invalid (nothing is written) */
+/**
+ * Adds a record (or, given the id of one, writes it whole: for a record the user has
+ * seen whole, such as an Undo; a form's edit goes through `editClientRecord`).
+ * @throws ZodError naming the field when the record is invalid or dated more than a year
+ *   ahead (nothing is written)
+ */
 export async function saveClientRecord<K extends RecordKind>(
   db: TierwiseDb,
   kind: K,
@@ -69,9 +83,27 @@ export async function saveClientRecord<K extends RecordKind>(
       createdAt: existing?.createdAt ?? stamp,
       updatedAt: stamp,
     });
+    refuseFarFuture(record, DATED_FIELDS[kind], now);
     await table.put(record);
     await db.changes.add({ clientId: record.clientId });
     return record;
+  });
+}
+
+/**
+ * Writes the fields a form changed over the record as stored now (`saveEdit`).
+ * @throws ZodError or EditConflictError; nothing is written then
+ */
+export function editClientRecord<K extends RecordKind>(
+  db: TierwiseDb,
+  kind: K,
+  edit: FieldEdit<Kinds[K]>,
+  now: Date = new Date(),
+): Promise<Kinds[K]> {
+  return saveEdit(db, kind, SCHEMAS[kind], edit, {
+    clientOf: (record) => record.clientId,
+    datedFields: DATED_FIELDS[kind],
+    now,
   });
 }
 

@@ -1,10 +1,11 @@
 import { clientSchema, type Client, type ClientInput } from '$schema/client';
 import type { TierwiseDb } from './database';
+import { saveEdit, type FieldEdit } from './record-edit';
 
 /**
  * Saves a client profile after validating it, and notes the change for the scoring
- * worker in the same transaction (archiving or pinning changes the scores too).
- * A new client needs no id: a random one is given.
+ * worker in the same transaction. A new client needs no id: a random one is given. A
+ * form's edit of an existing client goes through `editClient` instead.
  * @throws ZodError naming the field when the profile is invalid (nothing is written)
  */
 export async function saveClient(
@@ -26,4 +27,17 @@ export async function saveClient(
     await db.changes.add({ clientId: record.id });
     return record;
   });
+}
+
+/**
+ * Writes the fields a form changed (the profile, a pin, archiving: each changes the
+ * scores) over the client as stored now (`saveEdit`).
+ * @throws ZodError or EditConflictError; nothing is written then
+ */
+export function editClient(
+  db: TierwiseDb,
+  edit: FieldEdit<Client>,
+  now: Date = new Date(),
+): Promise<Client> {
+  return saveEdit(db, 'clients', clientSchema, edit, { clientOf: (client) => client.id, now });
 }

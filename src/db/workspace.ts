@@ -1,5 +1,6 @@
 import type { DatasetCounts } from '$schema/client-bundle';
 import { DATA_TABLES, type TierwiseDb } from './database';
+import { ALL_CLIENTS } from './derived-records';
 import { readScoresStamp } from './snapshot-store';
 
 /**
@@ -19,13 +20,14 @@ export async function countRecords(db: TierwiseDb): Promise<DatasetCounts> {
 }
 
 /**
- * Deletes every client and every record, in one transaction: either all of it goes or
- * none. The scoring model and the settings stay.
+ * Deletes every client and every record and tells the scorer, in one transaction: either
+ * all of it happens or none. The scoring model and the settings stay.
  */
 export async function clearAllData(db: TierwiseDb): Promise<void> {
   const tables = DATA_TABLES.map((name) => db.table(name));
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', [...tables, db.changes], async () => {
     await Promise.all(tables.map((table) => table.clear()));
+    await db.changes.add({ clientId: ALL_CLIENTS });
   });
 }
 

@@ -10,6 +10,22 @@ export const en = {
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong: {message}',
   'app.dismiss': 'Dismiss',
+  'app.retry': 'Try again',
+  'app.storageFull':
+    'The browser’s storage for this site is full, so nothing was saved. Free some space (Settings shows what Tierwise uses; export a backup, then delete old data or other sites’ data in the browser), then try again.',
+  'app.workspaceGone':
+    'Another tab replaced the workspace meanwhile, so this was not saved. The page reloads onto the new data.',
+
+  'list.separator': ', ',
+  'form.invalid.tooLong': 'At most {max} characters.',
+  'form.invalid.itemTooLong': 'Each one at most {max} characters.',
+  'form.invalid.tooMany': 'At most {max} of them.',
+  'form.invalid.farFuture': 'More than a year ahead: check the year.',
+  'form.invalid.other': 'Not saved: “{field}” {message}',
+  'form.conflict':
+    'Changed elsewhere (in another tab, or by a restored backup) while you were editing: {fields}. Nothing was saved. Reload the form to see the current values, then make your change again.',
+  'form.gone': 'This was deleted elsewhere while you were editing. Nothing was saved.',
+  'form.reload': 'Reload the form',
 
   'nav.label': 'Main',
   'nav.dashboard': 'Dashboard',
@@ -198,7 +214,7 @@ export const en = {
   'model.preview.pending': 'Working out what would change…',
   'model.preview.notReady':
     'The clients are still being scored; change a setting again in a moment.',
-  'model.preview.failed': 'The preview failed: {message}',
+  'model.preview.failed': 'The preview failed. {message}',
   'model.preview.changed': '{count} of {clients} clients would change tier.',
   'model.preview.before': 'Now',
   'model.preview.after': 'With these changes',
@@ -333,6 +349,8 @@ export const en = {
   'backup.import.switching': 'Written. Opening the new workspace…',
   'backup.import.done': 'Imported {count} records.',
   'backup.import.autoBackup': 'Saved the current data to {file} first.',
+  'backup.import.droppedBySwap':
+    'Your restore did not happen: another tab replaced the workspace with its own import while yours was waiting, and this page reloaded onto it. Nothing from your backup was written. Check the data, then restore the backup again if you still want it.',
   'backup.import.failed': 'Nothing was changed. {reason}',
   'backup.table.settings': 'Settings',
   'backup.table.models': 'Scoring models',
@@ -401,6 +419,8 @@ export const en = {
   'csv.decimalMark.ask':
     'Amounts such as “{example}” could have a point or a comma before their decimals, and the file does not say which. Choose one above, then check again.',
   'csv.reason.future': 'more than a year ahead: “{value}”',
+  'csv.droppedBySwap':
+    'Your import did not happen: another tab replaced the workspace with its own import while yours was waiting, and this page reloaded onto it. Nothing from your file was written. Check the data, then import the file again if you still want it.',
   'csv.reason.required': 'empty, but required',
   'csv.reason.date': 'not a date Tierwise can read: “{value}”',
   'csv.reason.amount': 'not an amount: “{value}”',
@@ -427,7 +447,8 @@ export const en = {
   'problem.countMismatch':
     '{table}: the file says {expected} records but holds {found}. It may be damaged.',
   'problem.needsPassphrase': 'This backup is encrypted: enter its passphrase.',
-  'problem.wrongPassphrase': 'The passphrase is wrong.',
+  'problem.wrongPassphrase':
+    'The passphrase does not open this backup. Check it (capital letters count); if you are sure it is right, the file is damaged.',
   'problem.tampered':
     'The encrypted file has been damaged or altered (part {chunk} does not check out). Nothing in it can be trusted.',
   'problem.emptyCsv': 'The file has no rows.',
@@ -435,6 +456,10 @@ export const en = {
     'Only one column was found. Is the file separated by commas, semicolons or tabs? Check the delimiter when saving it.',
   'problem.unmappedField': 'Choose the column that holds “{field}”.',
   'problem.expired': 'Read the file again: the checked version is no longer available.',
+  'problem.notUtf8Json':
+    'The file is not UTF-8 text, as every Tierwise backup is: it is damaged, or it is not a Tierwise backup.',
+  'problem.damaged':
+    'The encrypted backup is damaged: its key data does not check out, so nothing in it can be opened.',
   'problem.unclosedQuote':
     'Row {row}: a quote opens there and never closes, so every line after it would become one cell. Close or remove that quote, then try again.',
   'problem.changedMeanwhile':

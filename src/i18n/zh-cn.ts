@@ -8,6 +8,22 @@ export const zhCN: Messages = {
   'app.loading': '加载中…',
   'app.error': '出错了：{message}',
   'app.dismiss': '关闭',
+  'app.retry': '重试',
+  'app.storageFull':
+    '浏览器为本站提供的存储空间已满，因此没有保存任何内容。请先腾出空间（“设置”中显示 Tierwise 的用量；可先导出备份，再删除旧数据或浏览器中其他网站的数据），然后重试。',
+  'app.workspaceGone':
+    '其他标签页在此期间替换了工作区，因此这项更改没有保存。页面将重新载入新数据。',
+
+  'list.separator': '、',
+  'form.invalid.tooLong': '最多 {max} 个字符。',
+  'form.invalid.itemTooLong': '每一项最多 {max} 个字符。',
+  'form.invalid.tooMany': '最多 {max} 项。',
+  'form.invalid.farFuture': '日期在一年以后：请检查年份。',
+  'form.invalid.other': '未保存：“{field}”{message}',
+  'form.conflict':
+    '在你编辑期间，以下内容已在别处（其他标签页或恢复的备份）被更改：{fields}。未保存任何内容。请重新载入表单查看当前内容，然后再次修改。',
+  'form.gone': '在你编辑期间，此记录已在别处被删除。未保存任何内容。',
+  'form.reload': '重新载入表单',
 
   'nav.label': '主导航',
   'nav.dashboard': '仪表盘',
@@ -186,7 +202,7 @@ export const zhCN: Messages = {
   'model.preview.invalid': '设置可用后再显示预览。',
   'model.preview.pending': '正在计算变化…',
   'model.preview.notReady': '客户评分尚未完成，请稍后再修改设置。',
-  'model.preview.failed': '预览失败：{message}',
+  'model.preview.failed': '预览失败。{message}',
   'model.preview.changed': '{clients} 个客户中有 {count} 个将改变层级。',
   'model.preview.before': '当前',
   'model.preview.after': '修改后',
@@ -312,6 +328,8 @@ export const zhCN: Messages = {
   'backup.import.switching': '已写入。正在打开新的工作区…',
   'backup.import.done': '已导入 {count} 条记录。',
   'backup.import.autoBackup': '已先将当前数据保存为 {file}。',
+  'backup.import.droppedBySwap':
+    '你的恢复没有进行：在它等待期间，其他标签页用自己的导入替换了工作区，本页面已重新载入新数据。你的备份中没有任何内容被写入。请检查数据，如仍需要，请重新恢复该备份。',
   'backup.import.failed': '没有做任何更改。{reason}',
   'backup.table.settings': '设置',
   'backup.table.models': '评分模型',
@@ -379,6 +397,8 @@ export const zhCN: Messages = {
   'csv.decimalMark.ask':
     '像“{example}”这样的金额，小数点可能是“.”也可能是“,”，文件中无法判断。请在上方选择一种，然后重新检查。',
   'csv.reason.future': '超过一年以后的日期：“{value}”',
+  'csv.droppedBySwap':
+    '你的导入没有进行：在它等待期间，其他标签页用自己的导入替换了工作区，本页面已重新载入新数据。你的文件中没有任何内容被写入。请检查数据，如仍需要，请重新导入该文件。',
   'csv.reason.required': '为空，但此项必填',
   'csv.reason.date': '无法识别的日期：“{value}”',
   'csv.reason.amount': '不是金额：“{value}”',
@@ -404,12 +424,16 @@ export const zhCN: Messages = {
   'problem.countMismatch':
     '{table}：文件声明有 {expected} 条记录，实际有 {found} 条。文件可能已损坏。',
   'problem.needsPassphrase': '此备份已加密：请输入口令。',
-  'problem.wrongPassphrase': '口令错误。',
+  'problem.wrongPassphrase':
+    '此口令打不开这个备份。请检查口令（区分大小写）；如果确定无误，说明文件已损坏。',
   'problem.tampered': '加密文件已损坏或被篡改（第 {chunk} 部分校验失败）。其中的内容都不可信。',
   'problem.emptyCsv': '文件中没有任何行。',
   'problem.oneColumn': '只找到一列。文件是用逗号、分号还是制表符分隔的？保存时请检查分隔符。',
   'problem.unmappedField': '请选择包含“{field}”的列。',
   'problem.expired': '请重新读取文件：之前检查过的内容已不可用。',
+  'problem.notUtf8Json':
+    '该文件不是 UTF-8 文本，而 Tierwise 备份都是 UTF-8：文件已损坏，或者不是 Tierwise 备份。',
+  'problem.damaged': '加密备份已损坏：其密钥数据校验不通过，因此无法打开其中的任何内容。',
   'problem.unclosedQuote':
     '第 {row} 行：此处有一个引号没有闭合，之后的所有行都会被读成同一个单元格。请补上或删除这个引号后再试。',
   'problem.changedMeanwhile':

@@ -19,13 +19,11 @@ import {
   readTablesInPages,
   replaceWorkspace,
 } from '$db/backup-store';
-import type { TierwiseDb } from '$db/database';
 import { fillReplacement, stageWorkspace } from '$db/staging';
 import { buildSnapshot } from '$engine/index';
 import type { ScoringModel } from '$schema/scoring-model';
 import { SETTINGS_ID, type Settings } from '$schema/settings';
-import type { ScoringService } from './scoring-service';
-import type { WorkspaceSwap } from './workspace-swap';
+import type { WorkspaceWriter } from './workspace-writer';
 
 /** Why an import was refused (the page words it; see `problem.<code>` in the dictionaries). */
 export type { ImportProblem, Outcome } from '$backup/problem';
@@ -66,23 +64,12 @@ export interface Written {
  * a replace above `swap.stagingRows`, into a staging database swapped in at the end.
  */
 export class BackupService {
-  readonly #db: TierwiseDb;
-  readonly #scoring: ScoringService;
-  readonly #withWriteLock: <T>(work: () => Promise<T>) => Promise<T>;
-  readonly #swap: WorkspaceSwap;
+  readonly #writer: WorkspaceWriter;
   /** The last inspected backup, waiting for the user's choice (one at a time). */
   #pending: { token: string; backup: ParsedBackup } | null = null;
 
-  constructor(
-    db: TierwiseDb,
-    scoring: ScoringService,
-    withWriteLock: <T>(work: () => Promise<T>) => Promise<T>,
-    swap: WorkspaceSwap,
-  ) {
-    this.#db = db;
-    this.#scoring = scoring;
-    this.#withWriteLock = withWriteLock;
-    this.#swap = swap;
+  constructor(writer: WorkspaceWriter) {
+    this.#writer = writer;
   }
 
   /** The workspace as a backup file, encrypted when a passphrase is given. */
@@ -91,7 +78,7 @@ export class BackupService {
     onProgress?: Progress,
   ): Promise<{ blob: Blob; fileName: string }> {
     const now = new Date();
-    const seq = await changeSeq(this.#db);
+    const seq = await changeSeq(this.#writer.db);
     const head = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -101,7 +88,7 @@ export class BackupService {
     let writer = new BackupWriter(head);
     let total = 0;
     let done = 0;
-    await readTablesInPages(this.#db, BACKUP_TABLES, {
+    await readTablesInPages(this.#writer.db, BACKUP_TABLES, {
       counts(counts) {
         total = Object.values(counts).reduce((sum, n) => sum + n, 0);
         // Read for exactly BACKUP_TABLES, so the record has every key.
@@ -121,7 +108,7 @@ export class BackupService {
         appVersion: __APP_VERSION__,
       });
     }
-    if (!automatic) await recordExport(this.#db, seq, now);
+    if (!automatic) await recordExport(this.#writer.db, seq, now);
     return { blob, fileName: backupFileName(today, Boolean(passphrase)) };
   }
 
@@ -171,7 +158,7 @@ export class BackupService {
     if (!pending || pending.token !== token)
       return { ok: false, problem: { code: 'expired', params: {} } };
     try {
-      const result = await this.#withWriteLock(async () =>
+      const result = await this.#writer.withWriteLock(async () =>
         mode === 'replace'
           ? this.#replace(pending.backup.data, onProgress)
           : this.#merge(pending.backup.data, onProgress),
@@ -188,17 +175,17 @@ export class BackupService {
     const total = BACKUP_TABLES.reduce((sum, t) => sum + data[t].length, 0);
     const snapshot = buildSnapshot(data);
     const options = { onProgress: (rows: number) => onProgress?.(rows, total) };
-    if (total > this.#swap.stagingRows) {
+    if (total > this.#writer.swap.stagingRows) {
       // The new database is read by the next start of the worker, snapshot included.
-      const reminder = (await this.#db.settings.get(SETTINGS_ID))?.backupReminder;
-      const { name } = await stageWorkspace(this.#swap.pointer, (staging) =>
+      const reminder = (await this.#writer.db.settings.get(SETTINGS_ID))?.backupReminder;
+      const { name } = await stageWorkspace(this.#writer.swap.pointer, (staging) =>
         fillReplacement(staging, data, snapshot, reminder, options),
       );
-      await this.#swap.swapped(name);
+      await this.#writer.swap.swapped(name);
       return { written: total, swapped: true };
     }
-    const seq = await replaceWorkspace(this.#db, data, snapshot, options);
-    this.#scoring.adopt(snapshot, seq);
+    const seq = await replaceWorkspace(this.#writer.db, data, snapshot, options);
+    this.#writer.scoring.adopt(snapshot, seq);
     return { written: total, swapped: false };
   }
 
@@ -222,12 +209,12 @@ export class BackupService {
       written += chosen.length;
     }
     const total = written;
-    if (total > this.#swap.stagingRows) {
+    if (total > this.#writer.swap.stagingRows) {
       // Copied into a staging database with the merged records and swapped in.
-      await this.#swap.swapInCopyWith(rows, 'put', null, onProgress);
+      await this.#writer.swap.swapInCopyWith(rows, 'put', null, onProgress);
       return { written, swapped: true };
     }
-    await mergeIntoWorkspace(this.#db, rows, [...touched], {
+    await mergeIntoWorkspace(this.#writer.db, rows, [...touched], {
       onProgress: (n) => onProgress?.(n, total),
     });
     return { written, swapped: false };
@@ -238,11 +225,11 @@ export class BackupService {
     type Row = { id: string; updatedAt: string; clientId?: string };
     const incoming = data[table] as Row[];
     // An empty table has nothing to compare with: skip a million lookups.
-    const empty = (await this.#db.table(table).count()) === 0;
+    const empty = (await this.#writer.db.table(table).count()) === 0;
     const existing = empty
       ? []
       : await readExisting<Row>(
-          this.#db,
+          this.#writer.db,
           table,
           incoming.map((r) => r.id),
         );

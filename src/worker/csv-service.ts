@@ -22,12 +22,10 @@ import {
 import { readCsv } from '$backup/csv/read-csv';
 import { ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
 import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
-import type { TierwiseDb } from '$db/database';
 import { buildSnapshot } from '$engine/index';
 import { csvLines, csvText } from '$lib/csv';
 import type { Progress } from './backup-service';
-import type { ScoringService } from './scoring-service';
-import type { WorkspaceSwap } from './workspace-swap';
+import type { WorkspaceWriter } from './workspace-writer';
 
 export type {
   CsvField,
@@ -103,22 +101,11 @@ export interface CsvWritten {
  * `swap.stagingRows`, a staging database holding a copy of the workspace plus them.
  */
 export class CsvService {
-  readonly #db: TierwiseDb;
-  readonly #scoring: ScoringService;
-  readonly #withWriteLock: <T>(work: () => Promise<T>) => Promise<T>;
-  readonly #swap: WorkspaceSwap;
+  readonly #writer: WorkspaceWriter;
   #pending: { token: string; plan: CsvPlan; headers: string[] } | null = null;
 
-  constructor(
-    db: TierwiseDb,
-    scoring: ScoringService,
-    withWriteLock: <T>(work: () => Promise<T>) => Promise<T>,
-    swap: WorkspaceSwap,
-  ) {
-    this.#db = db;
-    this.#scoring = scoring;
-    this.#withWriteLock = withWriteLock;
-    this.#swap = swap;
+  constructor(writer: WorkspaceWriter) {
+    this.#writer = writer;
   }
 
   async preview(file: Blob, kind: CsvKind): Promise<Outcome<{ preview: CsvPreview }>> {
@@ -160,7 +147,7 @@ export class CsvService {
       kind,
       mapping,
       ...reading,
-      known: await readClientKeys(this.#db),
+      known: await readClientKeys(this.#writer.db),
       now: new Date(),
       newId: () => crypto.randomUUID(),
     });
@@ -174,7 +161,7 @@ export class CsvService {
     if (read.rows === 0) return problem('emptyCsv');
     const given = plan.explicitIds();
     if (given.length > 0) {
-      const found = await readExisting<{ id: string }>(this.#db, kind, given);
+      const found = await readExisting<{ id: string }>(this.#writer.db, kind, given);
       plan.rejectExisting(kind, new Set(found.flatMap((r) => (r ? [r.id] : []))));
     }
     const token = crypto.randomUUID();
@@ -231,25 +218,25 @@ export class CsvService {
     const total = plan.clients.length + plan.transactions.length + plan.interactions.length;
     let swapped: boolean;
     try {
-      swapped = await this.#withWriteLock(async () => {
+      swapped = await this.#writer.withWriteLock(async () => {
         // Into an empty workspace the new records are all of it: build the snapshot from
         // them, as the sample loader does, rather than have the scorer read them back.
-        const empty = (await this.#db.clients.count()) === 0;
+        const empty = (await this.#writer.db.clients.count()) === 0;
         const snapshot = empty ? buildSnapshot({ ...rows, feedback: [], complaints: [] }) : null;
-        if (total > this.#swap.stagingRows) {
+        if (total > this.#writer.swap.stagingRows) {
           // Copied into a staging database with the new rows and swapped in (docs/storage.md).
-          await this.#swap.swapInCopyWith(rows, 'add', snapshot, onProgress);
+          await this.#writer.swap.swapInCopyWith(rows, 'add', snapshot, onProgress);
           return true;
         }
         const options = { onProgress: (n: number) => onProgress?.(n, total) };
         if (snapshot) {
-          const seq = await insertRecords(this.#db, rows, { snapshot }, options);
-          if (seq !== null) this.#scoring.adopt(snapshot, seq);
+          const seq = await insertRecords(this.#writer.db, rows, { snapshot }, options);
+          if (seq !== null) this.#writer.scoring.adopt(snapshot, seq);
         } else {
           const touched = new Set<string>(plan.clients.map((c) => c.id));
           for (const record of [...plan.transactions, ...plan.interactions])
             touched.add(record.clientId);
-          await insertRecords(this.#db, rows, { touchedClients: [...touched] }, options);
+          await insertRecords(this.#writer.db, rows, { touchedClients: [...touched] }, options);
         }
         return false;
       });

@@ -1,16 +1,6 @@
 import * as Comlink from 'comlink';
-import { emptyRecordLists, keepingRecords } from '$backup/sample/collect-records';
-import { generateDataset } from '$backup/sample/generate-dataset';
-import { LARGE_DATASET, SAMPLE_DATASET } from '$backup/sample/plan-dataset';
 import { DATABASE_NAME, TierwiseDb } from '$db/database';
-import { writeBundles } from '$db/dataset-writer';
-import { ALL_CLIENTS } from '$db/derived-records';
-import { logRebuiltSnapshot } from '$db/snapshot-store';
-import { clearAllData, countRecords } from '$db/workspace';
 import { deleteLeftovers, WorkspacePointer } from '$db/workspace-pointer';
-import { buildSnapshot } from '$engine/index';
-import { isIsoDate } from '$lib/dates';
-import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { ModelPreview } from './model-preview';
 import {
@@ -37,6 +27,8 @@ import {
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { dashboardData, type DashboardData } from './dashboard';
 import { workerSwap } from './workspace-swap';
+import type { WorkspaceWriter } from './workspace-writer';
+import { WorkspaceService, type DatasetLoaded, type DatasetSize } from './workspace-service';
 
 /**
  * The worker's own connection: rows are read and written here, never cloned to the page.
@@ -66,8 +58,10 @@ async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
 
 const pointer = new WorkspacePointer();
 const swap = workerSwap(db, pointer, () => scoring.stop());
-const backups = new BackupService(db, scoring, withWriteLock, swap);
-const spreadsheets = new CsvService(db, scoring, withWriteLock, swap);
+const writer: WorkspaceWriter = { db, scoring, withWriteLock, swap };
+const backups = new BackupService(writer);
+const spreadsheets = new CsvService(writer);
+const workspace = new WorkspaceService(writer);
 
 // Staging databases of an import cut short, or an old workspace whose deletion did not
 // finish, go at start — unless a tab is writing now (it may be staging), or this tab
@@ -78,14 +72,7 @@ void navigator.locks
   })
   .catch((error: unknown) => console.error('Leftover workspace databases stay:', error));
 
-/** Thrown when sample data would be mixed into a workspace that already has clients. */
-export class WorkspaceNotEmptyError extends Error {
-  override name = 'WorkspaceNotEmptyError';
-}
-
-/** The generated datasets: the sample to explore, the large one to try Tierwise at scale. */
-const DATASETS = { sample: SAMPLE_DATASET, large: LARGE_DATASET } as const;
-export type DatasetSize = keyof typeof DATASETS;
+export type { DatasetLoaded, DatasetSize };
 
 const collators = new Map<string, Intl.Collator>();
 
@@ -113,36 +100,21 @@ async function list(
 const api = {
   /**
    * Fills an empty workspace with generated data ending on `asOf` (`YYYY-MM-DD`): the
-   * sample (60 clients) or the large base (50,000 clients, 1,000,000 invoices).
+   * sample (60 clients) or the large base (50,000 clients, 1,000,000 invoices, staged and
+   * swapped in: the page reloads).
    * @param onProgress rows written so far (a `Comlink.proxy` callback)
    */
-  async loadSampleData(
+  loadSampleData(
     asOf: string,
     size: DatasetSize = 'sample',
     onProgress?: (rowsWritten: number) => void,
-  ): Promise<DatasetCounts> {
-    if (!isIsoDate(asOf)) throw new RangeError(`Not a date: ${asOf}`);
-    return withWriteLock(async () => {
-      const existing = await countRecords(db);
-      if (existing.clients > 0) {
-        throw new WorkspaceNotEmptyError('The workspace already has clients.');
-      }
-      // The records are kept as they are written, to build the snapshot from.
-      const records = emptyRecordLists();
-      const bundles = keepingRecords(generateDataset({ ...DATASETS[size], asOf }), records);
-      const counts = await writeBundles(db, bundles, onProgress ? { onProgress } : {});
-      const snapshot = buildSnapshot(records);
-      scoring.adopt(snapshot, await logRebuiltSnapshot(db, snapshot, new Date()));
-      return counts;
-    });
+  ): Promise<DatasetLoaded> {
+    return workspace.loadSample(asOf, size, onProgress);
   },
 
   /** Deletes every client and record (the model and settings stay). */
-  async clearAllData(): Promise<void> {
-    await withWriteLock(async () => {
-      await clearAllData(db);
-      await db.changes.add({ clientId: ALL_CLIENTS });
-    });
+  clearAllData(): Promise<void> {
+    return workspace.clearAll();
   },
 
   /**

@@ -1,5 +1,4 @@
 import * as Comlink from 'comlink';
-import type { DatasetCounts } from '$schema/client-bundle';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { DashboardData } from './dashboard';
 import type { ModelPreview } from './model-preview';
@@ -15,7 +14,7 @@ import type {
 } from './csv-service';
 import type { ScoringStatus } from './scoring-service';
 import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
-import type { DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
+import type { DatasetLoaded, DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
 /**
  * The page's handle on the worker. Every heavy job runs there; this class only forwards
@@ -65,7 +64,7 @@ export class WorkerClient {
   }
 
   /** Fills an empty workspace with a generated dataset, dated up to `asOf`. */
-  loadSampleData(asOf: string, size: DatasetSize = 'sample'): Promise<DatasetCounts> {
+  loadSampleData(asOf: string, size: DatasetSize = 'sample'): Promise<DatasetLoaded> {
     return this.#track(() =>
       this.#remote.loadSampleData(
         asOf,

@@ -112,3 +112,20 @@ export async function deleteAllData(page: Page): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: 'Delete everything' }).click();
   await expect(page.locator('[data-count="clients"]')).toHaveText('0');
 }
+
+/** Exports a backup from the Data view (encrypted with `passphrase`); returns the file's path. */
+export async function exportBackup(page: Page, passphrase?: string): Promise<string> {
+  if (passphrase) {
+    await page.getByLabel('Encrypt with a passphrase').check();
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Repeat the passphrase').fill(passphrase);
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export backup' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(
+    new RegExp(`^tierwise-backup-\\d{4}-\\d{2}-\\d{2}${passphrase ? '\\.encrypted' : ''}\\.json$`),
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Saved tierwise-backup' })).toBeVisible();
+  return file.path();
+}

@@ -1,22 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { deleteAllData, dumpUserTables, loadSampleData, openApp } from './app';
-
-async function exportBackup(page: Page, passphrase?: string): Promise<string> {
-  if (passphrase) {
-    await page.getByLabel('Encrypt with a passphrase').check();
-    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-    await page.getByLabel('Repeat the passphrase').fill(passphrase);
-  }
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export backup' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(
-    new RegExp(`^tierwise-backup-\\d{4}-\\d{2}-\\d{2}${passphrase ? '\\.encrypted' : ''}\\.json$`),
-  );
-  await expect(page.getByRole('status').filter({ hasText: 'Saved tierwise-backup' })).toBeVisible();
-  return file.path();
-}
+import { deleteAllData, dumpUserTables, exportBackup, loadSampleData, openApp } from './app';
 
 async function readBackup(page: Page, path: string, passphrase = ''): Promise<void> {
   await page.getByLabel('Backup file').setInputFiles(path);
@@ -70,7 +54,7 @@ test('an encrypted backup opens with the right passphrase only; a wrong one chan
 
   await readBackup(page, path, 'wrong horse battery');
   await expect(page.locator('[data-phase="error"]')).toHaveText(
-    'Nothing was changed. The passphrase is wrong.',
+    'Nothing was changed. The passphrase does not open this backup. Check it (capital letters count); if you are sure it is right, the file is damaged.',
   );
   expect(await dumpUserTables(page)).toBe(empty);
 

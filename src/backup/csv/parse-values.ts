@@ -111,16 +111,16 @@ export function isAmbiguousAmount(raw: string): boolean {
 
 /**
  * Reads `1,234.50`, `1.234,50`, `1 234,50`, `¥1,234.50`, `$1,234`, `-$5`, `(100.00)`
- * (negative), `12,5` (a decimal comma). `mark` is the file's decimal mark when known: with
- * `,` the text `2.500` is 2500, with `.` it is 2.5. Without it, an amount is read from its
- * own text, `2.500` as 2.5 and `1,234` as 1234. Returns null for anything else,
- * including `1,23,4` or `1.234,5.6`, and for an amount that contradicts `mark`.
+ * (negative), `12,5` (a decimal comma). An amount that says its own decimal mark is read
+ * by it; one that cannot say (`2.500`, `1,234`) by `mark`, the file's decimal mark when
+ * known — with `,` the text `2.500` is 2500, with `.` it is 2.5 — else as `2.5` and `1234`.
+ * Returns null for anything else, including `1,23,4` or `1.234,5.6`.
  */
 export function parseAmount(raw: string, mark: DecimalMark | null = null): number | null {
   const body = amountBody(raw);
   if (!body) return null;
   const { sign, text } = body;
-  const decimal = mark ?? decimalMarkEvidence(text) ?? '.';
+  const decimal = decimalMarkEvidence(text) ?? mark ?? '.';
   const group = decimal === '.' ? ',' : '.';
   const [whole = '', fraction, extra] = text.split(decimal);
   if (extra !== undefined || fraction === '' || fraction?.includes(group)) return null;

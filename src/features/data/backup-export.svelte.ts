@@ -1,3 +1,4 @@
+import { errorMessage } from '$features/error-message';
 import type { AppServices } from '$features/context';
 import { downloadBlob } from './download';
 
@@ -36,9 +37,7 @@ export class BackupExport {
       this.passphrase = '';
       this.repeat = '';
     } catch (error) {
-      this.message = i18n.t('app.error', {
-        message: error instanceof Error ? error.message : String(error),
-      });
+      this.message = errorMessage(error, i18n.t);
     } finally {
       this.working = false;
     }

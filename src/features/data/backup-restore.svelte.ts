@@ -1,8 +1,9 @@
 import type { AppServices } from '$features/context';
 import type { BackupPreview, ImportMode } from '$worker/backup-service';
+import { errorMessage, isWorkspaceGone } from '$features/error-message';
 import { downloadBlob } from './download';
 import { problemMessage } from './problem-message';
-import { keepForReload, takeAfterReload } from './reload-notice';
+import { keepForReload, takeAfterReload } from '$features/reload-notice';
 
 const RELOAD_KEY = 'backup-restore';
 
@@ -25,8 +26,8 @@ export class BackupRestore {
     this.#services = services;
     const kept = takeAfterReload(RELOAD_KEY);
     if (kept !== null) {
-      this.phase = 'done';
-      this.message = kept;
+      this.phase = kept.failed ? 'error' : 'done';
+      this.message = kept.message;
     }
   }
 
@@ -50,7 +51,7 @@ export class BackupRestore {
       this.preview = outcome.preview;
       this.phase = 'preview';
     } catch (error) {
-      this.#refuse(error instanceof Error ? error.message : String(error));
+      this.#refuse(errorMessage(error, i18n.t));
     }
   };
 
@@ -82,7 +83,14 @@ export class BackupRestore {
       }
       this.phase = 'done';
     } catch (error) {
-      this.#refuse(error instanceof Error ? error.message : String(error));
+      if (isWorkspaceGone(error)) {
+        // Another tab's import swapped the workspace away: this tab reloads onto it as
+        // soon as this returns, and must still say that this backup was not restored.
+        keepForReload(RELOAD_KEY, i18n.t('backup.import.droppedBySwap'), true);
+        this.phase = 'switching';
+        return;
+      }
+      this.#refuse(errorMessage(error, i18n.t));
     }
   };
 

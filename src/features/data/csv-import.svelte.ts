@@ -1,3 +1,4 @@
+import { errorMessage, isWorkspaceGone } from '$features/error-message';
 import type { AppServices } from '$features/context';
 import type { MessageKey } from '$i18n/en';
 import { CSV_FIELDS } from '$worker/csv-fields';
@@ -12,7 +13,7 @@ import type {
 } from '$worker/csv-service';
 import { downloadBlob } from './download';
 import { problemMessage } from './problem-message';
-import { keepForReload, takeAfterReload } from './reload-notice';
+import { keepForReload, takeAfterReload } from '$features/reload-notice';
 
 const RELOAD_KEY = 'csv-import';
 
@@ -69,8 +70,8 @@ export class CsvImport {
     this.#services = services;
     const kept = takeAfterReload(RELOAD_KEY);
     if (kept !== null) {
-      this.phase = 'done';
-      this.message = kept;
+      this.phase = kept.failed ? 'error' : 'done';
+      this.message = kept.message;
     }
   }
 
@@ -180,9 +181,14 @@ export class CsvImport {
       if (outcome.ok) return outcome;
       this.message = problemMessage(i18n, outcome.problem);
     } catch (error) {
-      this.message = i18n.t('app.error', {
-        message: error instanceof Error ? error.message : String(error),
-      });
+      if (isWorkspaceGone(error)) {
+        // Another tab's import swapped the workspace away: this tab reloads onto it as
+        // soon as this returns, and must still say that this file was not imported.
+        keepForReload(RELOAD_KEY, i18n.t('csv.droppedBySwap'), true);
+        this.phase = 'switching';
+        return null;
+      }
+      this.message = errorMessage(error, i18n.t);
     }
     this.phase = 'error';
     return null;

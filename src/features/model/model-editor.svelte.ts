@@ -1,3 +1,4 @@
+import { errorMessage } from '$features/error-message';
 import { ZodError } from 'zod';
 import type { TierwiseDb } from '$db/database';
 import { saveActiveModel } from '$db/model-repository';
@@ -6,6 +7,7 @@ import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
 import { scoringDefinitionSchema, type ScoringDefinition } from '$schema/scoring-model';
 import type { ModelPreview } from '$worker/model-preview';
 import type { WorkerClient } from '$worker/worker-client.svelte';
+import { LatestQuery } from '$features/latest-query.svelte';
 import { messagesByPath } from './model-issues';
 
 /** Edits settle this long before the worker previews them. */
@@ -17,7 +19,7 @@ export type PreviewState =
   | { kind: 'pending' }
   | { kind: 'notReady' }
   | { kind: 'ready'; preview: ModelPreview }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: Error };
 
 /**
  * A draft of the scoring model: validated as it is edited, previewed in the worker once
@@ -30,7 +32,6 @@ export class ModelEditor {
   readonly #worker: WorkerClient;
   readonly #i18n: I18n;
   draft: ScoringDefinition = $state() as ScoringDefinition; // set in the constructor
-  preview: PreviewState = $state.raw({ kind: 'unchanged' });
   saving = $state(false);
   saveError = $state('');
 
@@ -42,8 +43,20 @@ export class ModelEditor {
   );
 
   #timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped by every edit, so an answer to an older draft is dropped. */
-  #request = 0;
+  /** The worker's previews: an answer to an older draft is dropped. */
+  readonly #previews = new LatestQuery<ModelPreview | null>();
+  /** Edits have not settled yet: no preview is asked for until they do. */
+  #settling = $state(false);
+
+  /** What the preview panel shows for the draft as it is now. */
+  readonly preview: PreviewState = $derived.by(() => {
+    if (!this.dirty) return { kind: 'unchanged' };
+    if (!this.check.success) return { kind: 'invalid' };
+    const { current, error, pending } = this.#previews;
+    if (error && !this.#settling && !pending) return { kind: 'failed', error };
+    if (this.#settling || pending || current === undefined) return { kind: 'pending' };
+    return current === null ? { kind: 'notReady' } : { kind: 'ready', preview: current };
+  });
 
   constructor(
     saved: ScoringDefinition,
@@ -62,14 +75,15 @@ export class ModelEditor {
   /** Call after every edit: previews the draft once the edits settle. */
   edited = (): void => {
     clearTimeout(this.#timer);
-    this.#request += 1;
+    this.#previews.cancel();
     this.saveError = '';
-    if (!this.dirty) this.preview = { kind: 'unchanged' };
-    else if (!this.check.success) this.preview = { kind: 'invalid' };
-    else {
-      this.preview = { kind: 'pending' };
-      this.#timer = setTimeout(() => void this.#runPreview(), PREVIEW_DELAY_MS);
-    }
+    this.#settling = this.dirty && this.check.success;
+    if (!this.#settling) return;
+    this.#timer = setTimeout(() => {
+      this.#settling = false;
+      const draft = $state.snapshot(this.draft);
+      void this.#previews.ask(() => this.#worker.previewModel(draft));
+    }, PREVIEW_DELAY_MS);
   };
 
   discard = (): void => {
@@ -93,9 +107,7 @@ export class ModelEditor {
       this.saveError =
         caught instanceof ZodError
           ? this.#i18n.t('model.invalidSummary')
-          : this.#i18n.t('app.error', {
-              message: caught instanceof Error ? caught.message : String(caught),
-            });
+          : errorMessage(caught, this.#i18n.t);
       return false;
     } finally {
       this.saving = false;
@@ -104,21 +116,6 @@ export class ModelEditor {
 
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#request += 1;
-  }
-
-  async #runPreview(): Promise<void> {
-    const request = this.#request;
-    try {
-      const preview = await this.#worker.previewModel($state.snapshot(this.draft));
-      if (request !== this.#request) return;
-      this.preview = preview === null ? { kind: 'notReady' } : { kind: 'ready', preview };
-    } catch (caught) {
-      if (request !== this.#request) return;
-      this.preview = {
-        kind: 'failed',
-        message: caught instanceof Error ? caught.message : String(caught),
-      };
-    }
+    this.#previews.cancel();
   }
 }

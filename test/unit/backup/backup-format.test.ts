@@ -175,7 +175,8 @@ describe('bad input is refused with the reason', () => {
   it('text that is not UTF-8', async () => {
     const bytes = new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22]);
     const outcome = await readBackup(blobText(new Blob([bytes])));
-    expect(outcome.ok || outcome.problem.code).toBe('notUtf8');
+    // Never “save it as CSV UTF-8”: that advice is for spreadsheets.
+    expect(outcome.ok || outcome.problem.code).toBe('notUtf8Json');
   });
 });
 
@@ -224,6 +225,22 @@ describe('encrypted backups', () => {
     };
     expect(await problem(text)).toBe('needsPassphrase');
     expect(await problem(text, 'Correct horse battery')).toBe('wrongPassphrase');
+    // A newer encrypted format asks for an update.
+    expect(await problem(text.replace('"version":1', '"version":2'), 'x')).toBe('futureVersion');
+    // A damaged constant with the right passphrase is a damaged file, not a wrong passphrase.
+    const head = JSON.parse(text) as { check: string; kdf: { salt: string } };
+    const check = head.check;
+    const flippedCheck = (check[5] === 'A' ? 'B' : 'A') + '';
+    const damagedCheck = text.replace(check, check.slice(0, 5) + flippedCheck + check.slice(6));
+    expect(await problem(damagedCheck, 'correct horse battery')).toBe('damaged');
+    expect(await problem(damagedCheck, 'Correct horse battery')).toBe('wrongPassphrase');
+    // A salt or constant of the wrong length, or not Base64, is damage too.
+    expect(await problem(text.replace(head.kdf.salt, 'AAAA'), 'correct horse battery')).toBe(
+      'damaged',
+    );
+    expect(await problem(text.replace(check, check.slice(4)), 'correct horse battery')).toBe(
+      'damaged',
+    );
     // Flip one Base64 character in the middle of the second chunk.
     const chunks = JSON.parse(text) as { chunks: string[] };
     const second = chunks.chunks[1]!;

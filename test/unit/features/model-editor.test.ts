@@ -13,9 +13,13 @@ import type { WorkerClient } from '$worker/worker-client.svelte';
 
 /** A worker whose previews answer when the test says so, in any order. */
 class FakeWorker {
-  calls: { definition: ScoringDefinition; answer: (p: ModelPreview) => void }[] = [];
+  calls: {
+    definition: ScoringDefinition;
+    answer: (p: ModelPreview) => void;
+    fail: (e: Error) => void;
+  }[] = [];
   previewModel(definition: ScoringDefinition): Promise<ModelPreview | null> {
-    return new Promise((resolve) => this.calls.push({ definition, answer: resolve }));
+    return new Promise((answer, fail) => this.calls.push({ definition, answer, fail }));
   }
 }
 
@@ -70,6 +74,21 @@ describe('the model editor', () => {
     worker.calls[0]!.answer(summary(3)); // late answer to the older draft
     await Promise.resolve();
     expect(editor.preview).toEqual({ kind: 'ready', preview: summary(7) });
+  });
+
+  it('says the preview failed instead of waiting for ever', async () => {
+    editor.draft.dimensions.value.weight = 30;
+    editor.edited();
+    vi.advanceTimersByTime(PREVIEW_DELAY_MS);
+    worker.calls[0]!.fail(new Error('worker stopped'));
+    await vi.waitFor(() => expect(editor.preview.kind).toBe('failed'));
+    // The next edit asks again.
+    editor.draft.dimensions.value.weight = 31;
+    editor.edited();
+    expect(editor.preview.kind).toBe('pending');
+    vi.advanceTimersByTime(PREVIEW_DELAY_MS);
+    worker.calls[1]!.answer(summary(2));
+    await vi.waitFor(() => expect(editor.preview.kind).toBe('ready'));
   });
 
   it('does not preview an invalid or unchanged draft, and says why', () => {

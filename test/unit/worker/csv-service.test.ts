@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { TierwiseDb } from '$db/database';
 import { CsvService, type CsvMapping, type CsvReading } from '$worker/csv-service';
-import type { ScoringService } from '$worker/scoring-service';
 import type { WorkspaceSwap } from '$worker/workspace-swap';
 
 let db: TierwiseDb;
@@ -17,8 +16,7 @@ beforeEach(() => {
   // Into an empty workspace the service hands the scorer its snapshot; it never swaps here.
   const scoring = { adopt: (_snapshot: unknown, seq: number) => adopted.push(seq) };
   const swap = { stagingRows: 1_000_000 } as WorkspaceSwap; // below it, nothing is staged
-  // The service calls the scorer's adopt only.
-  service = new CsvService(db, scoring as unknown as ScoringService, (work) => work(), swap);
+  service = new CsvService({ db, scoring, withWriteLock: (work) => work(), swap });
 });
 
 afterEach(async () => {

@@ -28,7 +28,7 @@ export const complaints: RecordKindSpec<'complaints', 'openedAt' | 'severity' | 
     i18n.t('records.deleteQuestion.complaints', { date: i18n.date(row.openedAt) }),
 };
 
-/** `complaint` resolved on `today`, or on its opening day if that is later (a clock behind). */
-export function resolved(complaint: Complaint, today: string): Complaint {
-  return { ...complaint, resolvedAt: today < complaint.openedAt ? complaint.openedAt : today };
+/** The day `complaint` is resolved when resolved `today`: its opening day if later (a clock behind). */
+export function resolvedOn(complaint: Complaint, today: string): string {
+  return today < complaint.openedAt ? complaint.openedAt : today;
 }

@@ -1,5 +1,8 @@
+import { errorMessage } from '$features/error-message';
 import { ZodError } from 'zod';
+import { changedFields } from '$db/record-edit';
 import {
+  editClientRecord,
   saveClientRecord,
   type RecordInput,
   type RecordKind,
@@ -56,25 +59,40 @@ export class RecordEditor<K extends RecordKind, F extends keyof RecordOf<K> & st
     this.failure = '';
   }
 
-  /** Saves the form's record; on a refusal nothing is written and `errors` says why. */
+  /**
+   * Saves the form's record; on a refusal nothing is written and `errors` (or `failure`)
+   * says why. Editing writes only the fields the user changed, over the record as stored
+   * now: what the form does not show (a complaint's resolution, a contact's follow-up
+   * date) and what another tab changed meanwhile are kept.
+   */
   async save(): Promise<void> {
     const { db, i18n } = this.#services;
     this.failure = '';
-    // Editing keeps what the form does not show: a complaint's resolution, a contact's
-    // follow-up date.
-    const input = {
-      ...(this.editing ?? {}),
-      clientId: this.#clientId(),
-      ...valuesOf(this.spec.fields, this.draft),
-    } as RecordInput<K>; // unchecked until the schema validates it in saveClientRecord
+    const values = valuesOf(this.spec.fields, this.draft);
     try {
-      await saveClientRecord(db, this.spec.kind, input);
+      const editing = this.editing;
+      if (editing) {
+        const opened = valuesOf(this.spec.fields, draftOf(this.spec.fields, editing));
+        const changed = changedFields<Record<F, string | number>>(opened, values);
+        // The values the user saw are the record's own, not their text.
+        const pick = (source: Readonly<Record<F, unknown>>): Partial<RecordOf<K>> =>
+          Object.fromEntries(changed.map((f) => [f, source[f]])) as Partial<RecordOf<K>>; // form fields are fields of the record; the schema checks the values
+        if (changed.length > 0) {
+          const edit = { id: editing.id, before: pick(editing), after: pick(values) };
+          await editClientRecord(db, this.spec.kind, edit);
+        }
+      } else {
+        const input = { clientId: this.#clientId(), ...values } as RecordInput<K>; // unchecked until the schema validates it in saveClientRecord
+        await saveClientRecord(db, this.spec.kind, input);
+      }
       this.reset();
     } catch (caught) {
       if (!(caught instanceof ZodError)) {
-        this.failure = i18n.t('app.error', {
-          message: caught instanceof Error ? caught.message : String(caught),
-        });
+        const labelOf = (name: string): string => {
+          const field = this.spec.fields.find((f) => f.name === name);
+          return field ? i18n.t(field.label) : name;
+        };
+        this.failure = errorMessage(caught, i18n.t, labelOf);
         return;
       }
       this.errors = fieldErrors(caught, this.spec.fields, i18n.t);

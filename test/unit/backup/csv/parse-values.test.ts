@@ -107,9 +107,9 @@ describe('amounts', () => {
     expect(parseAmount('2.500', '.')).toBe(2.5);
     expect(parseAmount('1,234', ',')).toBe(1.234);
     expect(parseAmount('1,234', '.')).toBe(1234);
-    // An amount that contradicts its file is no amount.
-    expect(parseAmount('1,234.56', ',')).toBeNull();
-    expect(parseAmount('1.234,56', '.')).toBeNull();
+    // An amount that says its own mark is read by it, whatever the file's.
+    expect(parseAmount('1,234.56', ',')).toBe(1234.56);
+    expect(parseAmount('1.234,56', '.')).toBe(1234.56);
     expect(isAmbiguousAmount('2.500')).toBe(true);
     expect(isAmbiguousAmount('2.5')).toBe(false);
     expect(isAmbiguousAmount('2500')).toBe(false);

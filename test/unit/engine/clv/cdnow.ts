@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { PurchaseRecord } from '$engine/index';
 
 /**
- * The CDNOW sample (shared/data/cdnow, beside the repository): 2,357 customers' CD
+ * The CDNOW sample (test/fixtures/cdnow, with its source): 2,357 customers' CD
  * purchases, 1997-01-01 to 1998-06-30, the data the BG/NBD and Gamma-Gamma papers use.
  */
-const CDNOW = fileURLToPath(new URL('../../../../../shared/data/cdnow/', import.meta.url));
+const CDNOW = fileURLToPath(new URL('../../../fixtures/cdnow/', import.meta.url));
 
 /** Calibration period end of the published estimates. */
 export const CDNOW_AS_OF = '1997-09-30';

@@ -1,5 +1,5 @@
 import type {
-  BgNbdParams,
+  PurchaseModel,
   ClvTrust,
   DimensionKey,
   GammaGammaParams,
@@ -93,7 +93,7 @@ export interface ScoresRecord {
   /** The fitted models behind them, with how far to trust them. */
   clvModel: {
     unit: TimeUnit;
-    bgnbd: BgNbdParams;
+    purchases: PurchaseModel;
     gammaGamma: GammaGammaParams;
     trust: ClvTrust;
     clients: number;

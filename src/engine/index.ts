@@ -62,7 +62,23 @@ export {
   type RfmSummaryRow,
 } from './clv/rfm-summary';
 export { bgNbdLogLikelihood, type BgNbdColumns, type BgNbdParams } from './clv/bg-nbd-likelihood';
-export { fitBgNbd, type BgNbdFit, type BgNbdFitOptions, type BgNbdPrior } from './clv/bg-nbd-fit';
+export {
+  fitBgNbd,
+  fitMbgNbd,
+  type BgNbdFit,
+  type BgNbdFitOptions,
+  type BgNbdPrior,
+} from './clv/bg-nbd-fit';
+export { expectedPurchasesIfAliveMbgAt, probabilityAliveMbg } from './clv/mbg-nbd-predict';
+export {
+  PURCHASE_MODELS,
+  expectedPurchasesOf,
+  fitPurchaseModel,
+  probabilityActive,
+  type PurchaseModel,
+  type PurchaseModelFit,
+  type PurchaseModelKind,
+} from './clv/purchase-model';
 export {
   expectedPurchases,
   expectedPurchasesNewClient,

@@ -11,7 +11,7 @@ export function toScoresRecord(
   context: { asOf: string; seq: number; durationMs: number; now: Date },
 ): ScoresRecord {
   const f32 = (column: Float64Array): Float32Array => Float32Array.from(column);
-  const { bgnbd, gammaGamma } = clv.models;
+  const { purchases, gammaGamma } = clv.models;
   const n = result.clientIds.length;
   const metricValues = new Float32Array(result.slots.length * n);
   result.slots.forEach((slot, j) => metricValues.set(result.metrics[slot.metric], j * n));
@@ -46,7 +46,13 @@ export function toScoresRecord(
     clv12m: f32(clv.scores.clv12m),
     clvModel: {
       unit: clv.models.unit,
-      bgnbd: { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b },
+      purchases: {
+        kind: purchases.kind,
+        r: purchases.r,
+        alpha: purchases.alpha,
+        a: purchases.a,
+        b: purchases.b,
+      },
       gammaGamma: { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v },
       trust: clv.models.trust,
       clients: clv.models.clients,

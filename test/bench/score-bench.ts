@@ -112,7 +112,7 @@ for (let run = 0; run < RUNS; run += 1) {
         unit: 'week',
         purchases: 'positive',
       });
-      checksum += fitClvModels(summary, { unit: 'week' }).bgnbd.r;
+      checksum += fitClvModels(summary, { unit: 'week' }).purchases.r;
     }),
   );
 }

@@ -4,7 +4,9 @@ import {
   prepareBgNbdData,
   type BgNbdColumns,
   type BgNbdParams,
+  type PurchaseLikelihood,
 } from './bg-nbd-likelihood';
+import { mbgLogLikelihoodAt } from './mbg-nbd-likelihood';
 import { minimiseBfgs } from './minimise';
 
 export interface BgNbdFit extends BgNbdParams {
@@ -63,6 +65,39 @@ export function fitBgNbd(
 
 /** `fitBgNbd` on columns; rows with a NaN frequency (clients with no purchase) are skipped. */
 export function fitBgNbdColumns(columns: BgNbdColumns, options: BgNbdFitOptions = {}): BgNbdFit {
+  return fitPurchaseModel(columns, options, logLikelihoodAt);
+}
+
+/**
+ * Maximum-likelihood (or penalised) MBG/NBD fit (see `mbgLogLikelihoodAt`), on the same
+ * rows and with the same options and guarantees as `fitBgNbd`: the `ModifiedBetaGeoFitter`
+ * of `lifetimes`, fitted to its optimum.
+ */
+export function fitMbgNbd(
+  rows: readonly { frequency: number; recency: number; T: number }[],
+  options: BgNbdFitOptions = {},
+): BgNbdFit {
+  return fitMbgNbdColumns(
+    {
+      frequency: rows.map((row) => row.frequency),
+      recency: rows.map((row) => row.recency),
+      T: rows.map((row) => row.T),
+    },
+    options,
+  );
+}
+
+/** `fitMbgNbd` on columns; rows with a NaN frequency (clients with no purchase) are skipped. */
+export function fitMbgNbdColumns(columns: BgNbdColumns, options: BgNbdFitOptions = {}): BgNbdFit {
+  return fitPurchaseModel(columns, options, mbgLogLikelihoodAt);
+}
+
+/** The fit both models share: rescaled time, log-parameters, BFGS, α scaled back. */
+function fitPurchaseModel(
+  columns: BgNbdColumns,
+  options: BgNbdFitOptions,
+  likelihood: PurchaseLikelihood,
+): BgNbdFit {
   const data = prepareBgNbdData(columns);
   const scale = data.longestT > 0 ? SCALED_LONGEST_T / data.longestT : 1;
   const toScaled = (p: BgNbdParams): Float64Array =>
@@ -82,11 +117,10 @@ export function fitBgNbdColumns(columns: BgNbdColumns, options: BgNbdFitOptions 
     return { ...fromScaled(start), logLikelihood: 0, converged: false, iterations: 0 };
   }
   const scaled = { ...data, ages: data.ages.map((v) => v * scale) };
-  const objective = bgNbdObjective(scaled, options.penalizer ?? 0, prior);
+  const objective = bgNbdObjective(scaled, options.penalizer ?? 0, prior, likelihood);
   const result = minimiseBfgs(objective, start, { maxIterations: options.maxIterations });
   const params = fromScaled(result.x);
   // The likelihood of times scaled by s is that of the original times less x · ln s per row.
-  const logLikelihood =
-    logLikelihoodAt(scaled, result.x) + data.weightedFrequency * Math.log(scale);
+  const logLikelihood = likelihood(scaled, result.x) + data.weightedFrequency * Math.log(scale);
   return { ...params, logLikelihood, converged: result.converged, iterations: result.iterations };
 }

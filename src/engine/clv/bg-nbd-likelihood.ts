@@ -102,7 +102,17 @@ export function prepareBgNbdData(columns: BgNbdColumns): BgNbdData {
 }
 
 /**
- * The objective in log-parameters φ = ln(r, α, a, b):
+ * Σ w · ln L of grouped histories at φ = ln(r, α, a, b), with its gradient in
+ * `derivative` when given: BG/NBD's `logLikelihoodAt` or MBG/NBD's `mbgLogLikelihoodAt`.
+ */
+export type PurchaseLikelihood = (
+  data: BgNbdData,
+  phi: Float64Array,
+  derivative?: Float64Array,
+) => number;
+
+/**
+ * The objective in log-parameters φ = ln(r, α, a, b) of `likelihood` (BG/NBD's by default):
  * −LL(θ) / N + penalizer · Σ θ² + Σ (φ − μ)² / (2 sd² N), with N the number of clients,
  * and its gradient (∂/∂φ = θ · ∂/∂θ).
  */
@@ -110,12 +120,13 @@ export function bgNbdObjective(
   data: BgNbdData,
   penalizer: number,
   prior: { mean: Float64Array; sd: number } | undefined,
+  likelihood: PurchaseLikelihood = logLikelihoodAt,
 ): Objective {
   const n = data.totalWeight;
   return (phi, gradient) => {
     const theta = phi.map(Math.exp);
     const derivative = new Float64Array(4);
-    let value = -logLikelihoodAt(data, phi, derivative) / n;
+    let value = -likelihood(data, phi, derivative) / n;
     for (let j = 0; j < 4; j += 1) {
       const t = theta[j]!;
       value += penalizer * t * t;

@@ -1,5 +1,5 @@
-import { fitBgNbdColumns, type BgNbdFit } from './bg-nbd-fit';
 import type { BgNbdParams } from './bg-nbd-likelihood';
+import { fitPurchaseModel, type PurchaseModelFit, type PurchaseModelKind } from './purchase-model';
 import { fitGammaGammaColumns, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma';
 import type { RfmColumns, RfmRow } from './rfm-summary';
 import { DAYS_PER_UNIT, DAYS_PER_YEAR, type TimeUnit } from './units';
@@ -66,7 +66,8 @@ const MAX_MEAN_RATIO = 10;
 export interface ClvModels {
   /** Time unit of the rows, of α and of every horizon given to the predictions. */
   unit: TimeUnit;
-  bgnbd: BgNbdFit;
+  /** The purchase process: MBG/NBD by default, or BG/NBD. */
+  purchases: PurchaseModelFit;
   gammaGamma: GammaGammaFit;
   trust: ClvTrust;
   /** Clients with at least one purchase. */
@@ -80,6 +81,8 @@ export interface ClvFitOptions {
   unit: TimeUnit;
   /** Standard deviation of the log-normal priors (see `DEFAULT_PRIOR_SD`). */
   priorSd?: number;
+  /** The purchase model. Default `mbgnbd`. */
+  purchaseModel?: PurchaseModelKind;
 }
 
 /** A history for `fitClvModels`; `firstValue` (value of the first purchase day) is optional. */
@@ -88,12 +91,13 @@ export interface ClvRow extends RfmRow {
 }
 
 /**
- * The whole lifetime-value fit: BG/NBD on every buyer, Gamma-Gamma on the repeat buyers,
+ * The whole lifetime-value fit: the purchase model (MBG/NBD unless told BG/NBD) on every
+ * buyer, Gamma-Gamma on the repeat buyers,
  * both as MAP fits under weak priors (see `PRIOR_*`) so that a handful of clients gives
  * sane, prior-like numbers and a large base gives the plain maximum-likelihood ones, and
  * a trust level saying which of the two the numbers are closer to.
  *
- * The BG/NBD prior's α makes r / α (the mean purchase rate of active clients) equal the
+ * The purchase model's prior's α makes r / α (the mean purchase rate of active clients) equal the
  * observed repeat rate with one extra purchase and one extra client-year:
  * (Σ x + 1) / (Σ T + 1 year). The Gamma-Gamma prior's v makes the mean spend
  * p v / (q − 1) equal the observed mean value of a repeat purchase (or, with no repeat
@@ -113,8 +117,10 @@ export function fitClvModels(
   const stats = baseStatistics(columns);
   const year = DAYS_PER_YEAR / DAYS_PER_UNIT[options.unit];
   const rate = (stats.repeatPurchases + 1) / (stats.exposure + year);
-  const bgnbdPrior: BgNbdParams = { r: PRIOR_R, alpha: PRIOR_R / rate, a: PRIOR_A, b: PRIOR_B };
-  const bgnbd = fitBgNbdColumns(columns, { prior: { center: bgnbdPrior, sd } });
+  const purchasePrior: BgNbdParams = { r: PRIOR_R, alpha: PRIOR_R / rate, a: PRIOR_A, b: PRIOR_B };
+  const purchases = fitPurchaseModel(options.purchaseModel ?? 'mbgnbd', columns, {
+    prior: { center: purchasePrior, sd },
+  });
 
   const spendPrior: GammaGammaParams = {
     p: PRIOR_P,
@@ -129,11 +135,11 @@ export function fitClvModels(
   const heavyTailed =
     stats.spenders > 0 && !(fitted.q > 1 && populationMean <= MAX_MEAN_RATIO * stats.meanSpend);
   const gammaGamma = heavyTailed ? { ...spendPrior, logLikelihood: 0, converged: false } : fitted;
-  const converged = bgnbd.converged && (stats.spenders === 0 || fitted.converged);
+  const converged = purchases.converged && (stats.spenders === 0 || fitted.converged);
 
   return {
     unit: options.unit,
-    bgnbd,
+    purchases,
     gammaGamma,
     trust: trust(stats, converged, heavyTailed),
     clients: stats.clients,

@@ -1,12 +1,10 @@
-import type { BgNbdParams } from './bg-nbd-likelihood';
-import { probabilityAlive } from './bg-nbd-predict';
-import { expectedPurchasesIfAliveAt } from './expected-purchases-if-alive';
 import { expectedAverageValue, type GammaGammaParams } from './gamma-gamma';
+import { probabilityActive, purchasesIfActiveAt, type PurchaseModel } from './purchase-model';
 import type { RfmRow } from './rfm-summary';
 import { DAYS_PER_MONTH, DAYS_PER_UNIT, type TimeUnit } from './units';
 
 export interface LifetimeValueOptions {
-  /** Time unit of the row and of the BG/NBD parameters. */
+  /** Time unit of the row and of the purchase model's parameters. */
   unit: TimeUnit;
   /** Horizon in months (a month is 1/12 of 365.25 days). Default 12. */
   months?: number;
@@ -23,7 +21,7 @@ export const DEFAULT_ANNUAL_DISCOUNT_RATE = 0.1;
  *
  *   CLV = E[Z] · Σₖ₌₁..ₘ (E[Y(k Δ)] − E[Y((k − 1) Δ)]) / (1 + d)^(k / 12)
  *
- * with E[Z] the Gamma-Gamma expected purchase value, E[Y(t)] the BG/NBD conditional
+ * with E[Z] the Gamma-Gamma expected purchase value, E[Y(t)] the purchase model's conditional
  * expected purchases, Δ one month in the model's unit (30.4375 days, or 4.348 weeks) and d
  * the annual discount rate. Each month's purchases are discounted from the end of that
  * month; (1 + d)^(1/12) − 1 is the equivalent monthly rate. (The `lifetimes` package sums
@@ -32,25 +30,25 @@ export const DEFAULT_ANNUAL_DISCOUNT_RATE = 0.1;
  * whole number of months or a rate ≤ −1.
  */
 export function customerLifetimeValue(
-  bgnbd: BgNbdParams,
+  purchases: PurchaseModel,
   gammaGamma: GammaGammaParams,
   row: RfmRow,
   options: LifetimeValueOptions,
 ): number {
   const value = expectedAverageValue(gammaGamma, row);
-  return value === 0 ? 0 : value * discountedPurchases(bgnbd, row, options);
+  return value === 0 ? 0 : value * discountedPurchases(purchases, row, options);
 }
 
 /** Σₖ (E[Y(k Δ)] − E[Y((k − 1) Δ)]) / (1 + d)^(k / 12): the CLV above without E[Z]. */
 export function discountedPurchases(
-  bgnbd: BgNbdParams,
+  purchases: PurchaseModel,
   row: RfmRow,
   options: LifetimeValueOptions,
 ): number {
   const schedule = discountSchedule(options);
   const cumulative = new Float64Array(schedule.ends.length);
-  expectedPurchasesIfAliveAt(bgnbd, row, schedule.ends, cumulative);
-  return probabilityAlive(bgnbd, row) * discountedIncrements(cumulative, 0, schedule.factors);
+  purchasesIfActiveAt(purchases, row, schedule.ends, cumulative);
+  return probabilityActive(purchases, row) * discountedIncrements(cumulative, 0, schedule.factors);
 }
 
 /** Month ends in the model's unit and their discount factors (1 + d)^(−k / 12), k = 1…m. */

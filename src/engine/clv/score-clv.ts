@@ -1,5 +1,3 @@
-import { probabilityAlive } from './bg-nbd-predict';
-import { expectedPurchasesIfAliveAt } from './expected-purchases-if-alive';
 import type { ClvModels } from './fit-clv-models';
 import { expectedAverageValue } from './gamma-gamma';
 import {
@@ -7,6 +5,7 @@ import {
   discountedIncrements,
   discountSchedule,
 } from './lifetime-value';
+import { probabilityActive, purchasesIfActiveAt } from './purchase-model';
 import type { RfmColumns, RfmRow } from './rfm-summary';
 import { DAYS_PER_UNIT } from './units';
 
@@ -78,8 +77,8 @@ export function scoreClv(
     }
     let purchases = row.frequency === 0 ? oneTimeBuyers.get(row.T) : undefined;
     if (!purchases) {
-      const alive = probabilityAlive(models.bgnbd, row);
-      expectedPurchasesIfAliveAt(models.bgnbd, row, horizons, cumulative);
+      const alive = probabilityActive(models.purchases, row);
+      purchasesIfActiveAt(models.purchases, row, horizons, cumulative);
       purchases = [
         alive,
         alive * cumulative[0]!,

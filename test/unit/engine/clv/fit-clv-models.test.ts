@@ -5,7 +5,8 @@ import {
   expectedPurchases,
   fitBgNbd,
   fitClvModels,
-  probabilityAlive,
+  probabilityActive,
+  expectedPurchasesOf,
   rfmColumns,
   rfmSummary,
   scoreClv,
@@ -96,7 +97,8 @@ describe('fitClvModels trust levels', () => {
     const { columns } = columnsOf([], 'week');
     const models = fitClvModels(columns, { unit: 'week' });
     expect(models.trust).toEqual({ level: 'low', reason: 'no-buyers' });
-    for (const value of [models.bgnbd.r, models.bgnbd.alpha, models.bgnbd.a, models.bgnbd.b]) {
+    const { r, alpha, a, b } = models.purchases;
+    for (const value of [r, alpha, a, b]) {
       expect(Number.isFinite(value)).toBe(true);
     }
     expect(scoreClv(models, columns).clv12m).toHaveLength(0);
@@ -152,16 +154,16 @@ describe('fitClvModels trust levels', () => {
   it('trusts a moderate base moderately and the whole CDNOW sample highly', () => {
     const transactions = cdnowTransactions();
     const all = rfmSummary(transactions, { asOf: CDNOW_AS_OF, unit: 'week' });
-    const cdnow = fitClvModels(all, { unit: 'week' });
+    const cdnow = fitClvModels(all, { unit: 'week', purchaseModel: 'bgnbd' });
     expect(cdnow.trust).toEqual({ level: 'high', reason: 'enough-data' });
     // With 2,357 clients the priors move the estimates by a fraction of their standard
     // errors (b, the least determined, by about 3 %) and the predictions by less.
     const mle = fitBgNbd(all);
     for (const key of ['r', 'alpha', 'a', 'b'] as const) {
-      expect(Math.abs(cdnow.bgnbd[key] / mle[key] - 1)).toBeLessThan(0.05);
+      expect(Math.abs(cdnow.purchases[key] / mle[key] - 1)).toBeLessThan(0.05);
     }
     const client1 = { frequency: 2, recency: 30.43, T: 38.86 };
-    expect(expectedPurchases(cdnow.bgnbd, client1, 39)).toBeCloseTo(1.226, 2);
+    expect(expectedPurchases(cdnow.purchases, client1, 39)).toBeCloseTo(1.226, 2);
 
     const some = fitClvModels(all.slice(0, 200), { unit: 'week' });
     expect(some.trust).toEqual({ level: 'medium', reason: 'moderate-data' });
@@ -169,7 +171,7 @@ describe('fitClvModels trust levels', () => {
 });
 
 describe('customerLifetimeValue', () => {
-  const bgnbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+  const bgnbd = { kind: 'bgnbd', r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } as const;
   const gammaGamma = { p: 6.25, q: 3.74, v: 15.44 };
   const row = { frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 };
 
@@ -242,13 +244,13 @@ describe('scoreClv', () => {
         T: columns.T[i]!,
         monetary: columns.monetary[i]!,
       };
-      expect(scores.pActive[i]).toBe(probabilityAlive(models.bgnbd, row));
+      expect(scores.pActive[i]).toBe(probabilityActive(models.purchases, row));
       expect(scores.expectedPurchases90d[i]).toBeCloseTo(
-        expectedPurchases(models.bgnbd, row, 90 / 7),
+        expectedPurchasesOf(models.purchases, row, 90 / 7),
         12,
       );
       expect(scores.clv12m[i]).toBeCloseTo(
-        customerLifetimeValue(models.bgnbd, models.gammaGamma, row, {
+        customerLifetimeValue(models.purchases, models.gammaGamma, row, {
           unit: 'week',
           annualDiscountRate: 0.05,
         }),

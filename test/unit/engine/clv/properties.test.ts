@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  PURCHASE_MODELS,
   customerLifetimeValue,
   expectedPurchases,
   fitClvModels,
@@ -65,9 +66,12 @@ describe('BG/NBD predictions, any parameters and history', () => {
         history,
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         (p, g, row, rate) => {
-          const clv = customerLifetimeValue(p, g, row, { unit: 'week', annualDiscountRate: rate });
-          expect(Number.isFinite(clv)).toBe(true);
-          expect(clv).toBeGreaterThanOrEqual(0);
+          for (const kind of PURCHASE_MODELS) {
+            const options = { unit: 'week', annualDiscountRate: rate } as const;
+            const clv = customerLifetimeValue({ kind, ...p }, g, row, options);
+            expect(Number.isFinite(clv)).toBe(true);
+            expect(clv).toBeGreaterThanOrEqual(0);
+          }
         },
       ),
       { numRuns: 200 },
@@ -116,7 +120,7 @@ describe('the whole pipeline on small bases', () => {
           expect(scores.clv12m[i]).toBeGreaterThanOrEqual(0);
         });
         const reversed = fitClvModels(toColumns([...rows].reverse()), { unit });
-        expect(reversed.bgnbd).toEqual(models.bgnbd);
+        expect(reversed.purchases).toEqual(models.purchases);
         expect(reversed.gammaGamma).toEqual(models.gammaGamma);
       }),
       { numRuns: 150 },

@@ -34,6 +34,11 @@ export interface FeatureOptions {
 
 const YEAR_DAYS = 365;
 
+/** An amount of money rounded to the cent (amounts are stored in currency units). */
+export function toCents(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
 /**
  * Computes every metric for every client in one pass over each record column. Records
  * dated after the as-of day are ignored, so the same data scored "as of" an earlier day
@@ -71,8 +76,7 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
 
   for (let c = 0; c < n; c += 1) {
     let lifetime = 0;
-    let lifetimePurchaseValue = 0;
-    let purchases = 0;
+    let purchaseValue = 0;
     let days = 0;
     let lastDay = NO_DAY;
     let firstDay = NO_DAY;
@@ -83,11 +87,30 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     let dueCount = 0;
     let onTime = 0;
     let lateDays = 0;
+    // Invoices are netted by day: a day whose invoices and refunds add up to more than
+    // nothing is a purchase day of that value; a refund on a later day lowers revenue
+    // but is no purchase.
+    let currentDay = NO_DAY;
+    let dayNet = 0;
     const end = offsets[c + 1]!;
-    for (let k = offsets[c]!; k < end; k += 1) {
-      const day = dayColumn[k]!;
-      if (day > asOfDay) break; // rows are in date order
+    for (let k = offsets[c]!; ; k += 1) {
+      // Past the client's rows, or past the as-of day (rows are in date order): stop.
+      const stop = k === end || dayColumn[k]! > asOfDay;
+      const day = stop ? NO_DAY : dayColumn[k]!;
+      if (stop || day !== currentDay) {
+        if (currentDay !== NO_DAY && toCents(dayNet) > 0) {
+          days += 1;
+          purchaseValue += dayNet;
+          if (currentDay > windowStart) windowDays += 1;
+          if (firstDay === NO_DAY) firstDay = currentDay;
+          lastDay = currentDay;
+        }
+        if (stop) break;
+        currentDay = day;
+        dayNet = 0;
+      }
       const amount = amountColumn[k]!;
+      dayNet += amount;
       lifetime += amount;
       const inWindow = day > windowStart;
       if (inWindow) {
@@ -98,17 +121,6 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
           (Number.isNaN(cost) ? 0 : cost) + (Number.isNaN(hours) ? 0 : hours * hourlyRate);
       } else if (day > previousStart) {
         previousRevenue += amount;
-      }
-      if (amount > 0) {
-        purchases += 1;
-        lifetimePurchaseValue += amount;
-        // Several invoices on one day are one purchase.
-        if (day !== lastDay) {
-          days += 1;
-          if (inWindow) windowDays += 1;
-        }
-        if (firstDay === NO_DAY) firstDay = day;
-        lastDay = day;
       }
       const due = dueColumn[k]!;
       if (amount > 0 && due !== NO_DAY) {
@@ -126,18 +138,22 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
         }
       }
     }
-    lifetimeRevenue[c] = lifetime;
+    // Money to the cent: sums of cents in binary floating point leave residues (7e-15)
+    // that would count as revenue.
+    windowRevenue = toCents(windowRevenue);
+    previousRevenue = toCents(previousRevenue);
+    lifetimeRevenue[c] = toCents(lifetime);
     windowRevenueColumn[c] = windowRevenue;
     purchaseDays[c] = days;
     firstPurchaseDay[c] = firstDay;
     lastPurchaseDay[c] = lastDay;
     monetaryTotal[c] = windowRevenue; // the same column: scoring sorts it once for both
     frequency[c] = windowDays;
-    profit[c] = windowRevenue - windowCost;
+    profit[c] = toCents(windowRevenue - windowCost);
     if (windowRevenue > 0) margin[c] = (windowRevenue - windowCost) / windowRevenue;
-    if (purchases > 0) {
+    if (days > 0) {
       recencyDays[c] = asOfDay - lastDay;
-      averageOrderValue[c] = lifetimePurchaseValue / purchases;
+      averageOrderValue[c] = toCents(purchaseValue / days);
       const tenure = asOfDay - firstDay;
       tenureDays[c] = tenure;
       repurchaseRate[c] = ((days - 1) / Math.max(tenure, 30)) * YEAR_DAYS;

@@ -224,7 +224,7 @@ function trust(stats: BaseStatistics, converged: boolean, heavyTailed: boolean):
   return { level: 'high', reason: 'enough-data' };
 }
 
-/** Rows to columns; a missing `firstValue` is NaN (unknown). */
+/** Rows to columns; a missing `firstValue` is NaN (unknown); nothing was refunded. */
 export function toColumns(rows: readonly ClvRow[]): RfmColumns {
   return {
     frequency: Float64Array.from(rows, (row) => row.frequency),
@@ -232,5 +232,6 @@ export function toColumns(rows: readonly ClvRow[]): RfmColumns {
     T: Float64Array.from(rows, (row) => row.T),
     monetary: Float64Array.from(rows, (row) => row.monetary),
     firstValue: Float64Array.from(rows, (row) => row.firstValue ?? NaN),
+    kept: new Float64Array(rows.length).fill(1),
   };
 }

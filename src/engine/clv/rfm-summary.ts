@@ -2,11 +2,13 @@ import { isIsoDate, toEpochDay, type IsoDate } from '$lib/dates';
 import { daysToUnit, type TimeUnit } from './units';
 
 /**
- * Which transactions are purchases. Negative amounts are refunds and never purchases: the
- * models predict purchases and their value, not net revenue. `nonNegative` (the default,
- * the convention of the models' literature and reference data) counts a zero-amount line
- * as a purchase (a free sample is still a visit); `positive` does not, like the scoring
- * measures of docs/scoring.md.
+ * Which days are purchases. A client's transactions are netted by day: an order and its
+ * cancellation on the same day add up to nothing. A day whose net is negative holds only
+ * refunds, never a purchase: the models predict purchases and their value, not net
+ * revenue (refunds on other days lower the value kept, `kept`). `nonNegative` (the
+ * default, the convention of the models' literature and reference data) counts a day
+ * netting to zero as a purchase (a free sample is still a visit); `positive` does not,
+ * like the scoring measures of docs/scoring.md.
  */
 export type PurchaseRule = 'positive' | 'nonNegative';
 
@@ -35,7 +37,10 @@ export interface RfmSummaryRow extends RfmRow {
 /**
  * The same, one column per field, one entry per client. A client with no purchase by the
  * as-of day has NaN everywhere ("no data"). `firstValue` is the value of the first
- * purchase day: the only spend known for a client who has bought once.
+ * purchase day: the only spend known for a client who has bought once. `kept` is the
+ * share of its purchases' value the client kept after its refunds on other days, 0–1:
+ * (purchase days' value − refunds) / purchase days' value, 1 without refunds, 0 when
+ * everything was refunded.
  */
 export interface RfmColumns {
   frequency: Float64Array;
@@ -43,6 +48,7 @@ export interface RfmColumns {
   T: Float64Array;
   monetary: Float64Array;
   firstValue: Float64Array;
+  kept: Float64Array;
 }
 
 /**
@@ -82,12 +88,13 @@ export function rfmColumns(
     T: new Float64Array(clients),
     monetary: new Float64Array(clients),
     firstValue: new Float64Array(clients),
+    kept: new Float64Array(clients),
   };
   for (let c = 0; c < clients; c += 1) {
-    let rows = purchaseRows(offsets[c]!, offsets[c + 1]!, day, amount, asOfDay, isPurchase);
+    let rows = rowsUpTo(offsets[c]!, offsets[c + 1]!, day, asOfDay);
     if (!inDayOrder(rows, day))
       rows = [...rows].sort((i, j) => day[i]! - day[j]! || amount[i]! - amount[j]!);
-    summariseClient(rows, day, amount, asOfDay, unit, columns, c);
+    summariseClient(purchaseDays(rows, day, amount, isPurchase), asOfDay, unit, columns, c);
   }
   return columns;
 }
@@ -176,19 +183,10 @@ function purchaseTest(rule: PurchaseRule): (amount: number) => boolean {
   return rule === 'positive' ? (amount) => amount > 0 : (amount) => amount >= 0;
 }
 
-/** Indexes of the purchases in [start, end) dated on or before the as-of day. */
-function purchaseRows(
-  start: number,
-  end: number,
-  day: ArrayLike<number>,
-  amount: ArrayLike<number>,
-  asOfDay: number,
-  isPurchase: (amount: number) => boolean,
-): number[] {
+/** Indexes of the rows in [start, end) dated on or before the as-of day. */
+function rowsUpTo(start: number, end: number, day: ArrayLike<number>, asOfDay: number): number[] {
   const rows: number[] = [];
-  for (let k = start; k < end; k += 1) {
-    if (day[k]! <= asOfDay && isPurchase(amount[k]!)) rows.push(k);
-  }
+  for (let k = start; k < end; k += 1) if (day[k]! <= asOfDay) rows.push(k);
   return rows;
 }
 
@@ -197,42 +195,56 @@ function inDayOrder(rows: readonly number[], day: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Writes client `c`'s summary from its purchase rows, in day order. */
-function summariseClient(
+/** A client's days netted: the purchase days with their values, and the refunds. */
+interface NettedDays {
+  days: number[];
+  values: number[];
+  /** Σ of the days netting below zero, as a positive amount. */
+  refunds: number;
+}
+
+/** Nets rows (in day order) by day, to the cent; sorts the days into purchases and refunds. */
+function purchaseDays(
   rows: readonly number[],
   day: ArrayLike<number>,
   amount: ArrayLike<number>,
+  isPurchase: (amount: number) => boolean,
+): NettedDays {
+  const netted: NettedDays = { days: [], values: [], refunds: 0 };
+  for (let i = 0; i < rows.length;) {
+    const d = day[rows[i]!]!;
+    let net = 0;
+    for (; i < rows.length && day[rows[i]!] === d; i += 1) net += amount[rows[i]!]!;
+    net = Math.round(net * 100) / 100;
+    if (isPurchase(net)) {
+      netted.days.push(d);
+      netted.values.push(net);
+    } else if (net < 0) netted.refunds -= net;
+  }
+  return netted;
+}
+
+/** Writes client `c`'s summary from its netted days. */
+function summariseClient(
+  { days, values, refunds }: NettedDays,
   asOfDay: number,
   unit: TimeUnit,
   out: RfmColumns,
   c: number,
 ): void {
-  if (rows.length === 0) {
-    out.frequency[c] = out.recency[c] = out.T[c] = out.monetary[c] = out.firstValue[c] = NaN;
+  if (days.length === 0) {
+    out.frequency[c] = out.recency[c] = out.T[c] = out.monetary[c] = NaN;
+    out.firstValue[c] = out.kept[c] = NaN;
     return;
   }
-  const firstDay = day[rows[0]!]!;
-  let currentDay = firstDay;
-  let dayValue = 0;
-  let firstValue = 0;
-  let repeatDays = 0;
-  let repeatValue = 0;
-  for (const k of rows) {
-    if (day[k] !== currentDay) {
-      // A new purchase day: the one before it is complete.
-      if (currentDay === firstDay) firstValue = dayValue;
-      else repeatValue += dayValue;
-      repeatDays += 1;
-      currentDay = day[k]!;
-      dayValue = 0;
-    }
-    dayValue += amount[k]!;
-  }
-  if (currentDay === firstDay) firstValue = dayValue;
-  else repeatValue += dayValue;
+  const firstDay = days[0]!;
+  let total = 0;
+  for (const value of values) total += value;
+  const repeatDays = days.length - 1;
   out.frequency[c] = repeatDays;
-  out.recency[c] = daysToUnit(currentDay - firstDay, unit);
+  out.recency[c] = daysToUnit(days[repeatDays]! - firstDay, unit);
   out.T[c] = daysToUnit(asOfDay - firstDay, unit);
-  out.monetary[c] = repeatDays > 0 ? repeatValue / repeatDays : 0;
-  out.firstValue[c] = firstValue;
+  out.monetary[c] = repeatDays > 0 ? (total - values[0]!) / repeatDays : 0;
+  out.firstValue[c] = values[0]!;
+  out.kept[c] = total > 0 ? Math.min(1, Math.max(0, (total - refunds) / total)) : 1;
 }

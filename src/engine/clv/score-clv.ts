@@ -20,7 +20,7 @@ export interface ClvScores {
   pActive: Float64Array;
   /** Expected purchase days in the next 90 days. */
   expectedPurchases90d: Float64Array;
-  /** Expected value of one future purchase day (Gamma-Gamma). */
+  /** Expected value of one future purchase day (Gamma-Gamma), less the share refunded so far. */
   expectedValue: Float64Array;
   /** Expected value of the next 12 months' purchases, discounted to the as-of day. */
   clv12m: Float64Array;
@@ -86,7 +86,8 @@ export function scoreClv(
       ] as const;
       if (row.frequency === 0) oneTimeBuyers.set(row.T, purchases);
     }
-    const value = expectedAverageValue(models.gammaGamma, row);
+    // Refunds on other days than the purchases lower what the client is expected to keep.
+    const value = expectedAverageValue(models.gammaGamma, row) * columns.kept[i]!;
     scores.pActive[i] = purchases[0];
     scores.expectedPurchases90d[i] = purchases[1];
     scores.expectedValue[i] = value;

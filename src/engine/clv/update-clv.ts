@@ -64,5 +64,6 @@ function pickRows(summary: RfmColumns, rows: readonly number[]): RfmColumns {
     T: pick(summary.T),
     monetary: pick(summary.monetary),
     firstValue: pick(summary.firstValue),
+    kept: pick(summary.kept),
   };
 }

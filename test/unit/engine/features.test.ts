@@ -66,7 +66,8 @@ describe('computeFeatures, hand-computed', () => {
     expect(at(metrics.monetaryTotal)).toBe(1700); // 1000 + 200 + 800 − 300
     expect(at(metrics.frequency)).toBe(2); // 2026-01-10 and 2026-05-31
     expect(at(metrics.recencyDays)).toBe(30); // 2026-05-31 → 2026-06-30
-    expect(at(metrics.averageOrderValue)).toBe(625); // (500 + 1000 + 200 + 800) / 4
+    // The mean purchase day: (500 + (1000 + 200) + 800) / 3.
+    expect(at(metrics.averageOrderValue)).toBe(833.33);
     expect(facts.lifetimeRevenue[0]).toBe(2200);
     expect(facts.purchaseDays[0]).toBe(3);
   });
@@ -138,6 +139,27 @@ describe('computeFeatures, edge cases', () => {
     expect(facts.purchaseDays[0]).toBe(0);
     expect(metrics.margin[0]).toBeNaN();
     expect(metrics.spendTrend[0]).toBe(-1);
+  });
+
+  it('nets a day: an order cancelled the same day is no purchase, a partial refund lowers its value', () => {
+    const { metrics, facts } = features({
+      clients: [{ id: 'c' }, { id: 'p' }],
+      transactions: [
+        { clientId: 'c', date: '2026-03-01', amount: 168_470 },
+        { clientId: 'c', date: '2026-03-01', amount: -168_470 },
+        { clientId: 'c', date: '2026-04-01', amount: 2.9 },
+        { clientId: 'p', date: '2026-03-01', amount: 0.1 },
+        { clientId: 'p', date: '2026-03-01', amount: 0.2 },
+        { clientId: 'p', date: '2026-03-01', amount: -0.3 },
+        { clientId: 'p', date: '2026-05-01', amount: 300 },
+        { clientId: 'p', date: '2026-05-01', amount: -100 },
+      ],
+    });
+    expect(Array.from(facts.purchaseDays)).toEqual([1, 1]);
+    expect(Array.from(metrics.averageOrderValue)).toEqual([2.9, 200]);
+    // 0.1 + 0.2 − 0.3 is 5.55e-17 in binary: rounded to the cent, nothing.
+    expect(Array.from(facts.windowRevenue)).toEqual([2.9, 200]);
+    expect(facts.firstPurchaseDay[1]).toBe(toEpochDay('2026-05-01'));
   });
 
   it('counts referrals on the referrer', () => {

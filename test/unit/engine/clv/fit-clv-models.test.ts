@@ -54,6 +54,7 @@ function columnsOf(transactions: PurchaseRecord[], unit: 'day' | 'week') {
       T: Float64Array.from(rows, (row) => row.T),
       monetary: Float64Array.from(rows, (row) => row.monetary),
       firstValue: new Float64Array(rows.length).fill(NaN),
+      kept: new Float64Array(rows.length).fill(1),
     },
   };
 }
@@ -278,6 +279,7 @@ describe('scoreClv', () => {
       T: permute(weekly.T),
       monetary: permute(weekly.monetary),
       firstValue: permute(weekly.firstValue),
+      kept: permute(weekly.kept),
     };
     const reordered = scoreClv(fitClvModels(shuffled, { unit: 'week' }), shuffled);
     order.forEach((i, k) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rfmColumns, rfmSummary, type PurchaseRecord } from '$engine/index';
+import { fitClvModels, rfmColumns, rfmSummary, scoreClv, type PurchaseRecord } from '$engine/index';
 import { toEpochDay } from '$lib/dates';
 import { CDNOW_AS_OF, cdnowCsv, cdnowTransactions } from './cdnow';
 
@@ -119,5 +119,37 @@ describe('rfmColumns', () => {
     expect(Array.from(columns.T)).toEqual([20, NaN, NaN]);
     expect(Array.from(columns.monetary)).toEqual([7, NaN, NaN]);
     expect(Array.from(columns.firstValue)).toEqual([3, NaN, NaN]);
+  });
+
+  it('nets each day: a same-day cancellation is no purchase, later refunds lower the value kept', () => {
+    const columns = rfmColumns(
+      {
+        offsets: Int32Array.of(0, 3, 6, 8),
+        // client 0: 168,470 bought and cancelled on day 10, 2.90 on day 12
+        // client 1: 100 on day 1, 300 on day 5, 200 of it refunded on day 9
+        // client 2: 50 bought on day 3, all of it refunded on day 8
+        day: Int32Array.of(10, 10, 12, 1, 5, 9, 3, 8),
+        amount: Float64Array.of(168_470, -168_470, 2.9, 100, 300, -200, 50, -50),
+      },
+      { asOfDay: 30, unit: 'day', purchases: 'positive' },
+    );
+    expect(Array.from(columns.frequency)).toEqual([0, 1, 0]);
+    expect(Array.from(columns.firstValue)).toEqual([2.9, 100, 50]);
+    expect(Array.from(columns.monetary)).toEqual([0, 300, 0]);
+    expect(Array.from(columns.kept)).toEqual([1, 0.5, 0]);
+  });
+
+  it('gives a client whose purchases were all refunded no value', () => {
+    const base = {
+      offsets: Int32Array.of(0, 2, 3, 5),
+      day: Int32Array.of(3, 8, 4, 5, 20),
+      amount: Float64Array.of(50, -50, 80, 60, 90),
+    };
+    const columns = rfmColumns(base, { asOfDay: 30, unit: 'day', purchases: 'positive' });
+    const models = fitClvModels(columns, { unit: 'day' });
+    const scores = scoreClv(models, columns);
+    expect(scores.clv12m[0]).toBe(0);
+    expect(scores.expectedValue[0]).toBe(0);
+    expect(scores.clv12m[1]).toBeGreaterThan(0);
   });
 });

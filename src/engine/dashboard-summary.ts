@@ -61,7 +61,15 @@ export interface DashboardSummary {
   /** Net revenue (refunds subtracted) in the last 12 months and in the 12 before. */
   revenue12m: number;
   revenuePrevious12m: number;
-  /** (revenue12m − previous) / previous; null when the previous 12 months had none. */
+  /**
+   * Whether the data reach back over the whole previous 12 months: nine days of history
+   * before the window would make any year look like growth.
+   */
+  previousCovered: boolean;
+  /**
+   * (revenue12m − previous) / previous; null when the previous 12 months had none, or
+   * when the data do not reach back to their start (`previousCovered`).
+   */
   revenueChange: number | null;
   /** Clients who bought in the previous 12 months (the retention base). */
   retentionBase: number;
@@ -154,6 +162,7 @@ export function dashboardSummary(
   let satisfactionSum = 0;
   let satisfactionResponses = 0;
   let openComplaints = 0;
+  let firstDay = Infinity;
 
   scores.clientIds.forEach((id, at) => {
     const c = indexOf ? indexOf.get(id) : at;
@@ -171,6 +180,7 @@ export function dashboardSummary(
     for (let k = tx.offsets[c]!; k < tx.offsets[c + 1]!; k += 1) {
       const day = tx.day[k]!;
       if (day > asOfDay) break; // rows are in date order
+      if (day < firstDay) firstDay = day;
       const amount = tx.amount[k]!;
       lifetime += amount;
       if (amount > 0 && day !== lastPurchaseDay) {
@@ -256,15 +266,20 @@ export function dashboardSummary(
     options.maxScatterPoints ?? MAX_SCATTER_POINTS,
   );
 
+  const previousCovered = firstDay <= previousStart + 1;
   return {
     asOfDay,
     clients,
     activeClients: active,
     revenue12m,
     revenuePrevious12m: revenuePrevious,
-    revenueChange: revenuePrevious > 0 ? (revenue12m - revenuePrevious) / revenuePrevious : null,
+    previousCovered,
+    revenueChange:
+      previousCovered && revenuePrevious > 0
+        ? (revenue12m - revenuePrevious) / revenuePrevious
+        : null,
     retentionBase,
-    retentionRate: retentionBase > 0 ? retained / retentionBase : null,
+    retentionRate: previousCovered && retentionBase > 0 ? retained / retentionBase : null,
     buyers,
     repeatPurchaseRate: buyers > 0 ? repeaters / buyers : null,
     satisfactionResponses,

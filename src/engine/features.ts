@@ -18,6 +18,11 @@ export interface ClientFacts {
   /** Epoch day of the last interaction, or NO_DAY. */
   lastContactDay: Int32Array;
   resolvedComplaints: Int32Array;
+  /**
+   * Net revenue over the last `VALUE_HISTORY_DAYS` (two years): how valuable the client
+   * has been lately, which a client lapsing now keeps for a while (the churn warning).
+   */
+  recentRevenue: Float64Array;
 }
 
 export interface FeatureSet {
@@ -27,12 +32,21 @@ export interface FeatureSet {
 
 export interface FeatureOptions {
   asOfDay: number;
-  definition: Pick<ScoringDefinition, 'windowDays' | 'hourlyRate' | 'needTypeFit'>;
+  definition: Pick<ScoringDefinition, 'windowDays' | 'hourlyRate' | 'needTypeFit' | 'lifecycle'>;
   /** Predicted 12-month value per client (NaN when unknown), from the lifetime-value model. */
   clv12m?: Float64Array;
 }
 
 const YEAR_DAYS = 365;
+
+/** How far back `recentRevenue` looks, in days. */
+export const VALUE_HISTORY_DAYS = 730;
+
+/**
+ * The spend trend is shrunk towards flat by n / (n + TREND_SHRINK), n the client's purchase
+ * days in the two windows: three purchases make half a trend, thirty nine tenths.
+ */
+export const TREND_SHRINK = 3;
 
 /** An amount of money rounded to the cent (amounts are stored in currency units). */
 export function toCents(amount: number): number {
@@ -60,8 +74,14 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     lastPurchaseDay: new Int32Array(n).fill(NO_DAY),
     lastContactDay: new Int32Array(n).fill(NO_DAY),
     resolvedComplaints: new Int32Array(n),
+    recentRevenue: new Float64Array(n),
   };
   const referrals = countReferrals(snapshot.clients);
+  const historyStart = asOfDay - VALUE_HISTORY_DAYS; // exclusive
+  const { dormantDays } = definition.lifecycle;
+  // The spend trend compares the two windows only where the base's history covers both:
+  // with nine days of data before the window, every client would look like growth.
+  const trendKnown = firstDayOf(snapshot, asOfDay) <= previousStart + 1;
   // Columns and settings in locals: this loop runs once per transaction.
   const { offsets, day: dayColumn, amount: amountColumn, cost: costColumn } = snapshot.transactions;
   const { hours: hoursColumn, dueDay: dueColumn, paidDay: paidColumn } = snapshot.transactions;
@@ -70,7 +90,12 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
   // client and column costs more than the whole pass over the transactions.
   const { monetaryTotal, frequency, profit, margin, recencyDays, averageOrderValue } = metrics;
   const { tenureDays, repurchaseRate, spendTrend, onTimeShare, meanDaysLate } = metrics;
-  const { lifetimeRevenue, windowRevenue: windowRevenueColumn, purchaseDays } = facts;
+  const {
+    lifetimeRevenue,
+    windowRevenue: windowRevenueColumn,
+    purchaseDays,
+    recentRevenue,
+  } = facts;
   const { firstPurchaseDay, lastPurchaseDay } = facts;
   metrics.referrals.set(referrals);
 
@@ -82,7 +107,9 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     let firstDay = NO_DAY;
     let windowRevenue = 0;
     let windowDays = 0;
+    let previousDays = 0;
     let previousRevenue = 0;
+    let recent = 0;
     let windowCost = 0;
     let dueCount = 0;
     let onTime = 0;
@@ -102,6 +129,7 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
           days += 1;
           purchaseValue += dayNet;
           if (currentDay > windowStart) windowDays += 1;
+          else if (currentDay > previousStart) previousDays += 1;
           if (firstDay === NO_DAY) firstDay = currentDay;
           lastDay = currentDay;
         }
@@ -112,6 +140,7 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
       const amount = amountColumn[k]!;
       dayNet += amount;
       lifetime += amount;
+      if (day > historyStart) recent += amount;
       const inWindow = day > windowStart;
       if (inWindow) {
         windowRevenue += amount;
@@ -143,23 +172,38 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     windowRevenue = toCents(windowRevenue);
     previousRevenue = toCents(previousRevenue);
     lifetimeRevenue[c] = toCents(lifetime);
+    recentRevenue[c] = toCents(recent);
     windowRevenueColumn[c] = windowRevenue;
     purchaseDays[c] = days;
     firstPurchaseDay[c] = firstDay;
     lastPurchaseDay[c] = lastDay;
-    monetaryTotal[c] = windowRevenue; // the same column: scoring sorts it once for both
-    frequency[c] = windowDays;
-    profit[c] = toCents(windowRevenue - windowCost);
+    // A client with no invoice at all has no purchase history to score (a prospect earns
+    // nothing here, not the middle rank of a tie at zero); one with invoices but none in
+    // the window has revenue 0.
+    if (currentDay !== NO_DAY) {
+      monetaryTotal[c] = windowRevenue;
+      frequency[c] = windowDays;
+      profit[c] = toCents(windowRevenue - windowCost);
+    }
     if (windowRevenue > 0) margin[c] = (windowRevenue - windowCost) / windowRevenue;
     if (days > 0) {
-      recencyDays[c] = asOfDay - lastDay;
+      const silence = asOfDay - lastDay;
+      recencyDays[c] = silence;
       averageOrderValue[c] = toCents(purchaseValue / days);
-      const tenure = asOfDay - firstDay;
-      tenureDays[c] = tenure;
-      repurchaseRate[c] = ((days - 1) / Math.max(tenure, 30)) * YEAR_DAYS;
+      const age = asOfDay - firstDay;
+      // Tenure counts while the client is active: a client silent for `dormantDays` has no
+      // current relationship to be loyal in, however long the old one lasted.
+      tenureDays[c] = silence < dormantDays ? age : 0;
+      repurchaseRate[c] = ((days - 1) / Math.max(age, 30)) * YEAR_DAYS;
     }
+    // A trend needs both windows: a client whose history began inside the current window
+    // has none (a new client is not "growing"), and little history says little.
     const larger = Math.max(Math.abs(windowRevenue), Math.abs(previousRevenue));
-    if (larger > 0) spendTrend[c] = (windowRevenue - previousRevenue) / larger;
+    if (trendKnown && larger > 0 && firstDay !== NO_DAY && firstDay <= windowStart) {
+      const evidence = windowDays + previousDays;
+      spendTrend[c] =
+        ((windowRevenue - previousRevenue) / larger) * (evidence / (evidence + TREND_SHRINK));
+    }
     if (dueCount > 0) {
       onTimeShare[c] = onTime / dueCount;
       meanDaysLate[c] = lateDays / dueCount;
@@ -174,16 +218,17 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
 
 /**
  * Referrals given, per client: the referrers counted by id, then each client looked up.
- * (A Map keeps each string's hash, so this is cheaper on every later run than a binary
- * search comparing ids.)
+ * None recorded is no data (NaN), not a score: a referral nobody noted is not a client
+ * who refuses to refer. (A Map keeps each string's hash, so this is cheaper on every
+ * later run than a binary search comparing ids.)
  */
 function countReferrals(clients: Snapshot['clients']): Float64Array {
   const { ids, referrerId } = clients;
   const given = new Map<string, number>();
   for (const id of referrerId) if (id !== null) given.set(id, (given.get(id) ?? 0) + 1);
-  const counts = new Float64Array(ids.length);
+  const counts = new Float64Array(ids.length).fill(NaN);
   if (given.size === 0) return counts;
-  for (let c = 0; c < ids.length; c += 1) counts[c] = given.get(ids[c]!) ?? 0;
+  for (let c = 0; c < ids.length; c += 1) counts[c] = given.get(ids[c]!) ?? NaN;
   return counts;
 }
 
@@ -221,7 +266,9 @@ function addRecordMetrics(
       if (resolvedDay !== NO_DAY && resolvedDay <= asOfDay) resolved += 1;
       else open += 1;
     }
-    openComplaints[c] = open;
+    // Open complaints are evidence only where complaints are on record: a client who
+    // never complained has no data here, rather than a perfect record.
+    if (open + resolved > 0) openComplaints[c] = open;
     resolvedComplaints[c] = resolved;
 
     // The latest contact on or before the as-of day: rows are in date order, so walk back.
@@ -268,4 +315,16 @@ function addRatings(
   const needType = clients.needType;
   const fit = metrics.needTypeFit;
   for (let c = 0; c < n; c += 1) fit[c] = fitOf[needType[c]! + 1]!;
+}
+
+/** The first day of any transaction on or before the as-of day (NO_DAY-like Infinity if none). */
+function firstDayOf(snapshot: Snapshot, asOfDay: number): number {
+  const { offsets, day } = snapshot.transactions;
+  let first = Infinity;
+  // Rows are in date order within a client: its first row is its earliest.
+  for (let c = 0; c + 1 < offsets.length; c += 1) {
+    const k = offsets[c]!;
+    if (k < offsets[c + 1]! && day[k]! <= asOfDay && day[k]! < first) first = day[k]!;
+  }
+  return first;
 }

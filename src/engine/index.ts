@@ -42,6 +42,7 @@ export {
   ENGINE_VERSION,
   SCORE_STAGES,
   scoreClients,
+  topShare,
   type ScoreOptions,
   type ScoreResult,
   type ScoreStage,

@@ -72,5 +72,9 @@ export interface ScoringDefinition {
     churnedDays: number;
     churnedBelow: number;
   };
-  churnWarning: { pActiveBelow: number; minValueScore: number };
+  /**
+   * Churn warning (流失预警): a client among the top `valuablePercent` % by revenue over the
+   * last two years whose P(active) has fallen below `pActiveBelow`.
+   */
+  churnWarning: { pActiveBelow: number; valuablePercent: number };
 }

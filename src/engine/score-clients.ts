@@ -7,7 +7,7 @@ import { sortedIndexes } from './sort-indexes';
 import { abcClasses, lifecycleStage, rankClients, scoreTiers } from './tiers';
 
 /** Bumped whenever a formula changes, so stored results made by an older engine are redone. */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 export interface ScoreOptions {
   /** The day the scores are "as of", in epoch days: the engine has no clock. */
@@ -82,8 +82,9 @@ export function scoreClients(
     ...(options.clv12m ? { clv12m: options.clv12m } : {}),
   });
   stage('composite');
-  // Revenue in the window is sorted once: for its percentile and for the ABC classes.
-  const byRevenue = sortedIndexes(facts.windowRevenue, scored);
+  // Revenue in the window is sorted once: for its percentile and for the ABC classes
+  // (which read only its positive end, the same whether prospects are in it or not).
+  const byRevenue = sortedIndexes(metrics.monetaryTotal, scored);
   const composite = scoreComposite(metrics, definition, scored, { monetaryTotal: byRevenue });
   stage('rank');
   const { order, rank } = rankClients(
@@ -113,9 +114,10 @@ export function scoreClients(
   const pActive = options.pActive ?? new Float64Array(n).fill(NaN);
   const lifecycle = new Uint8Array(n);
   const churnWarning = new Uint8Array(n);
-  const { minValueScore, pActiveBelow } = definition.churnWarning;
+  const { valuablePercent, pActiveBelow } = definition.churnWarning;
   const { firstPurchaseDay, lastPurchaseDay, purchaseDays } = facts;
-  const valueScore = composite.dimensions.value;
+  // Valuable over the last two years, not now: a lapsing client loses its current value.
+  const valuable = topShare(facts.recentRevenue, scored, valuablePercent);
   // In client order, not rank order: every column is read in sequence.
   for (let c = 0; c < n; c += 1) {
     if (!scored[c]) continue;
@@ -128,7 +130,7 @@ export function scoreClients(
       pActive[c]!,
       definition.lifecycle,
     );
-    if (valueScore[c]! >= minValueScore && pActive[c]! < pActiveBelow) churnWarning[c] = 1;
+    if (valuable[c] && pActive[c]! < pActiveBelow) churnWarning[c] = 1;
   }
   return {
     ...composite,
@@ -149,4 +151,25 @@ export function scoreClients(
     metrics,
     facts,
   };
+}
+
+/**
+ * 1 for the clients among the top `percent` % of those with a positive `values` (the
+ * largest first; clients with a value equal to the last one taken are taken too).
+ */
+export function topShare(values: Float64Array, include: Uint8Array, percent: number): Uint8Array {
+  const top = new Uint8Array(values.length);
+  const ascending = sortedIndexes(values, include);
+  let positive = 0;
+  for (let i = ascending.length - 1; i >= 0 && values[ascending[i]!]! > 0; i -= 1) positive += 1;
+  const take = Math.ceil((positive * percent) / 100);
+  let last = NaN;
+  for (let i = ascending.length - 1, taken = 0; i >= ascending.length - positive; i -= 1) {
+    const value = values[ascending[i]!]!;
+    if (taken >= take && value !== last) break;
+    top[ascending[i]!] = 1;
+    taken += 1;
+    last = value;
+  }
+  return top;
 }

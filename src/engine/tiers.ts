@@ -153,8 +153,8 @@ export function lifecycleStage(
 ): number {
   if (purchaseDays === 0) return 0;
   const known = !Number.isNaN(pActive);
-  if (daysSinceLast > rules.churnedDays || (known && pActive < rules.churnedBelow)) return 4;
-  if (daysSinceLast > rules.dormantDays || (known && pActive < rules.dormantBelow)) return 3;
-  if (daysSinceFirst <= rules.newDays) return 1;
+  if (daysSinceLast >= rules.churnedDays || (known && pActive < rules.churnedBelow)) return 4;
+  if (daysSinceLast >= rules.dormantDays || (known && pActive < rules.dormantBelow)) return 3;
+  if (daysSinceFirst < rules.newDays) return 1;
   return 2;
 }

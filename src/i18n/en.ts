@@ -73,6 +73,7 @@ export const en = {
   'dashboard.kpi.clientsDef':
     'Active: clients with a purchase in the last 12 months, out of all clients (archived ones left out).',
   'dashboard.kpi.revenue': 'Revenue, last 12 months',
+  'dashboard.kpi.shortHistory': 'not enough history: the data start within the 12 months before',
   'dashboard.kpi.revenueChange': '{change} vs the 12 months before',
   'dashboard.kpi.revenueDef':
     'Net revenue (refunds subtracted) of the last 365 days, compared with the 365 days before.',
@@ -196,7 +197,8 @@ export const en = {
   'model.lifecycle.churnedBelow': 'Churned: P(active) below',
   'model.churn': 'Churn warning',
   'model.churn.pActiveBelow': 'Warn when P(active) is below',
-  'model.churn.minValueScore': '…and the value score is at least',
+  'model.churn.valuablePercent':
+    '…and the client is in the top % by revenue over the last two years',
   'model.save': 'Save model',
   'model.discard': 'Discard changes',
   'model.reset': 'Reset to default',
@@ -337,7 +339,7 @@ export const en = {
   'backup.import.column.records': 'In the file',
   'backup.import.column.new': 'New',
   'backup.import.column.changed': 'Newer in the file',
-  'backup.import.column.conflicts': 'Newer here (kept)',
+  'backup.import.column.conflicts': 'Newer here (kept by Merge)',
   'backup.import.replace': 'Replace everything',
   'backup.import.merge': 'Merge',
   'backup.import.cancel': 'Cancel',

@@ -46,8 +46,10 @@ export const DEFAULT_SCORING_DEFINITION: ScoringDefinition = {
         { metric: 'repurchaseRate', weight: 20, direction: 'higher', normalisation: percentile },
         { metric: 'tenureDays', weight: 15, direction: 'higher', normalisation: percentile },
         { metric: 'onTimeShare', weight: 15, direction: 'higher', normalisation: share },
-        { metric: 'referrals', weight: 10, direction: 'higher', normalisation: percentile },
-        { metric: 'openComplaints', weight: 10, direction: 'lower', normalisation: percentile },
+        // Events, recorded for few clients: any referral earns the measure in full, any
+        // complaint still open loses it (clients without either have no data here).
+        { metric: 'referrals', weight: 10, direction: 'higher', normalisation: share },
+        { metric: 'openComplaints', weight: 10, direction: 'lower', normalisation: share },
       ],
     },
     potential: {
@@ -104,5 +106,5 @@ export const DEFAULT_SCORING_DEFINITION: ScoringDefinition = {
     churnedDays: 365,
     churnedBelow: 0.15,
   },
-  churnWarning: { pActiveBelow: 0.5, minValueScore: 60 },
+  churnWarning: { pActiveBelow: 0.5, valuablePercent: 20 },
 };

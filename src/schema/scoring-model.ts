@@ -102,10 +102,15 @@ export const scoringDefinitionSchema = z
       churnedDays: z.int().min(1).max(3650),
       churnedBelow: z.number().min(0).max(1),
     }),
-    /** Churn warning (流失预警): value score at least `minValueScore` and P(active) below `pActiveBelow`. */
+    /**
+     * Churn warning (流失预警): among the top `valuablePercent` % of clients by revenue over
+     * the last two years, with P(active) below `pActiveBelow`. (Models saved before it
+     * had a current value-score limit instead, which a lapsing client soon falls below;
+     * they get the default share.)
+     */
     churnWarning: z.object({
       pActiveBelow: z.number().min(0).max(1),
-      minValueScore: z.number().min(0).max(100),
+      valuablePercent: z.number().gt(0).max(100).default(20),
     }),
   })
   .superRefine((d, ctx) => {

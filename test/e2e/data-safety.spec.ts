@@ -206,6 +206,10 @@ test('a cut-off client address shows the not-found view', async ({ page }) => {
   await page.reload();
   await openApp(page, '/clients/%E0%A4%A');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  // An address of a client that does not exist says so, rather than loading for ever.
+  await openApp(page, '/clients/no-such-client');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByText('There is no client with this address.')).toBeVisible();
   // And from inside the app, as a link would lead there.
   await openApp(page, '/clients');
   await page.evaluate(() => {

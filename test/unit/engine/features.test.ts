@@ -10,8 +10,10 @@ const features = (data: Parameters<typeof records>[0]) =>
 describe('computeFeatures, hand-computed', () => {
   // One client, window 365 days (2025-06-30, 2026-06-30]; hourly rate 40.
   const { metrics, facts } = features({
-    clients: [{ id: 'a', needType: 'quality', needStrength: 4, budget: 2 }],
+    clients: [{ id: 'a', needType: 'quality', needStrength: 4, budget: 2 }, { id: 'z' }],
     transactions: [
+      // another client's old invoice: the base's history covers both windows
+      { clientId: 'z', date: '2023-01-01', amount: 10 },
       // previous window
       {
         clientId: 'a',
@@ -82,7 +84,8 @@ describe('computeFeatures, hand-computed', () => {
     const tenure = toEpochDay(AS_OF) - toEpochDay('2024-09-01');
     expect(at(metrics.tenureDays)).toBe(tenure);
     expect(at(metrics.repurchaseRate)).toBeCloseTo((2 / tenure) * 365, 12);
-    expect(at(metrics.spendTrend)).toBeCloseTo((1700 - 500) / 1700, 12);
+    // Three purchase days in the two windows: shrunk by 3 / (3 + 3).
+    expect(at(metrics.spendTrend)).toBeCloseTo(((1700 - 500) / 1700) * 0.5, 12);
   });
 
   it('payment punctuality over paid or overdue invoices', () => {
@@ -106,15 +109,16 @@ describe('computeFeatures, hand-computed', () => {
 });
 
 describe('computeFeatures, edge cases', () => {
-  it('a client with no purchases has zero revenue and no purchase-based measures', () => {
+  it('a client with no invoice has zero revenue as a fact, and no purchase measure at all', () => {
     const { metrics, facts } = features({
       clients: [{ id: 'p' }],
       interactions: [{ clientId: 'p', date: '2026-06-01' }],
     });
-    expect(metrics.monetaryTotal[0]).toBe(0);
-    expect(metrics.frequency[0]).toBe(0);
-    expect(metrics.profit[0]).toBe(0);
+    expect(facts.windowRevenue[0]).toBe(0);
     for (const key of [
+      'monetaryTotal',
+      'frequency',
+      'profit',
       'recencyDays',
       'averageOrderValue',
       'margin',
@@ -138,7 +142,8 @@ describe('computeFeatures, edge cases', () => {
     expect(metrics.monetaryTotal[0]).toBe(-50);
     expect(facts.purchaseDays[0]).toBe(0);
     expect(metrics.margin[0]).toBeNaN();
-    expect(metrics.spendTrend[0]).toBe(-1);
+    // No purchase, no trend.
+    expect(metrics.spendTrend[0]).toBeNaN();
   });
 
   it('nets a day: an order cancelled the same day is no purchase, a partial refund lowers its value', () => {
@@ -162,10 +167,53 @@ describe('computeFeatures, edge cases', () => {
     expect(facts.firstPurchaseDay[1]).toBe(toEpochDay('2026-05-01'));
   });
 
+  it('counts tenure while the client is active, and open complaints where complaints are on record', () => {
+    const { metrics } = features({
+      clients: [{ id: 'active' }, { id: 'gone' }, { id: 'quiet' }],
+      transactions: [
+        { clientId: 'active', date: '2023-01-01', amount: 100 },
+        { clientId: 'active', date: '2026-06-01', amount: 100 },
+        { clientId: 'gone', date: '2023-01-01', amount: 100 },
+        { clientId: 'gone', date: '2025-08-27', amount: 100 }, // 307 days before the as-of day
+      ],
+      complaints: [
+        { clientId: 'gone', openedAt: '2025-01-01', resolvedAt: '2025-01-10', severity: 'low' },
+      ],
+    });
+    expect(metrics.tenureDays[0]).toBe(asOfDay - toEpochDay('2023-01-01'));
+    expect(metrics.tenureDays[1]).toBe(0);
+    expect(Array.from(metrics.openComplaints)).toEqual([NaN, 0, NaN]);
+  });
+
+  it('has no spend trend for a client new in the window, nor where the base’s history is short', () => {
+    const recent = features({
+      clients: [{ id: 'new' }, { id: 'old' }],
+      transactions: [
+        { clientId: 'old', date: '2024-01-01', amount: 100 },
+        { clientId: 'old', date: '2026-01-01', amount: 300 },
+        { clientId: 'new', date: '2026-02-01', amount: 100 },
+        { clientId: 'new', date: '2026-03-01', amount: 100 },
+      ],
+    });
+    expect(recent.metrics.spendTrend[0]).toBeNaN();
+    // Nothing in the previous window: growth of 1, one purchase day of evidence.
+    expect(recent.metrics.spendTrend[1]).toBeCloseTo(1 / (1 + 3), 12);
+    // Nine days of data before the window: no client has a trend.
+    const short = features({
+      clients: [{ id: 'a' }],
+      transactions: [
+        { clientId: 'a', date: '2025-06-21', amount: 10 },
+        { clientId: 'a', date: '2026-01-01', amount: 300 },
+      ],
+    });
+    expect(short.metrics.spendTrend[0]).toBeNaN();
+  });
+
   it('counts referrals on the referrer', () => {
     const { metrics } = features({
       clients: [{ id: 'a' }, { id: 'b', referredById: 'a' }, { id: 'c', referredById: 'a' }],
     });
-    expect(Array.from(metrics.referrals)).toEqual([2, 0, 0]);
+    // None recorded is no data, not a score of zero.
+    expect(Array.from(metrics.referrals)).toEqual([2, NaN, NaN]);
   });
 });

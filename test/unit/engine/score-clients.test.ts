@@ -5,6 +5,7 @@ import {
   LIFECYCLE_STAGES,
   mergeSnapshot,
   scoreClients,
+  topShare,
   type ScoreResult,
   type SnapshotRecords,
 } from '$engine/index';
@@ -259,5 +260,53 @@ describe('mergeSnapshot', () => {
     };
     const merged = mergeSnapshot(base, only([...changed, 'zz-new']), new Set([gone]));
     expect(merged).toEqual(buildSnapshot(edited));
+  });
+});
+
+describe('churn warnings and missing data', () => {
+  it('warn a client valuable over the last two years who is lapsing now, whatever its current value', () => {
+    const regular = ['2024-09-01', '2024-11-01', '2025-01-01', '2025-03-01', '2025-05-01'];
+    const data = records({
+      clients: [{ id: 'stopped' }, { id: 'steady' }, { id: 'small' }, { id: 'tiny' }, { id: 'x' }],
+      transactions: [
+        ...regular.map((date) => ({ clientId: 'stopped', date, amount: 2000 })),
+        { clientId: 'steady', date: '2026-06-01', amount: 900 },
+        { clientId: 'small', date: '2026-06-01', amount: 90 },
+        { clientId: 'tiny', date: '2026-06-01', amount: 9 },
+        { clientId: 'x', date: '2026-06-01', amount: 5 },
+      ],
+    });
+    const snapshot = buildSnapshot(data);
+    const at = (id: string) => snapshot.clients.ids.indexOf(id);
+    // P(active) as the lifetime-value model would give it: the stopped regular is lapsing,
+    // and so is a small client.
+    const pActive = new Float64Array(5).fill(0.9);
+    pActive[at('stopped')] = 0.2;
+    pActive[at('small')] = 0.2;
+    const result = scoreClients(snapshot, model(), { asOfDay, pActive });
+    // Top 20 % of five buyers by two-year revenue: the stopped regular only.
+    expect(result.churnWarning[at('stopped')]).toBe(1);
+    expect(result.churnWarning.reduce((sum, w) => sum + w, 0)).toBe(1);
+    // …though its current value is low: nothing in the last year.
+    expect(result.dimensions.value[at('stopped')]).toBeLessThan(60);
+  });
+
+  it('give a client with no data at all no score and no reasons', () => {
+    const result = score(
+      records({
+        clients: [{ id: 'a-buyer' }, { id: 'b-empty' }],
+        transactions: [{ clientId: 'a-buyer', date: '2026-06-01', amount: 100 }],
+      }),
+    );
+    expect(result.composite[1]).toBe(0);
+    result.slots.forEach((_, j) => expect(contribution(result, j, 1)).toBeNaN());
+    expect(result.composite[0]).toBeGreaterThan(0);
+  });
+
+  it('picks the top share by value, ties included', () => {
+    const values = Float64Array.of(5, 0, 9, 9, 1, -3);
+    const include = Uint8Array.of(1, 1, 1, 1, 1, 1);
+    expect(Array.from(topShare(values, include, 25))).toEqual([0, 0, 1, 1, 0, 0]);
+    expect(Array.from(topShare(values, include, 100))).toEqual([1, 0, 1, 1, 1, 0]);
   });
 });

@@ -48,6 +48,8 @@ export interface ScoresStamp {
   computedAt: string;
   asOf: string;
   seq: number;
+  /** The day of the latest invoice in the data (after the as-of day too), if any. */
+  latestTransaction?: string;
   /**
    * Rows of each kind in the data scored. IndexedDB's `count()` walks every row (≈1.3 s
    * for a million invoices) and holds up every other request to the database meanwhile.
@@ -67,6 +69,8 @@ export interface ScoresRecord {
   modelUpdatedAt: string;
   /** The as-of day, `YYYY-MM-DD`. */
   asOf: string;
+  /** The day of the latest invoice in the data (after the as-of day too), if any. */
+  latestTransaction?: string;
   computedAt: string;
   /** The last change folded in (see `changes`). */
   seq: number;

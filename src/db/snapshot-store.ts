@@ -98,8 +98,16 @@ export async function saveScoresStamp(
   await db.scores.put(stampOf(scores, counts));
 }
 
-function stampOf({ computedAt, asOf, seq }: ScoresRecord, counts: DatasetCounts): ScoresStamp {
-  return { id: 'stamp', computedAt, asOf, seq, counts };
+function stampOf(scores: ScoresRecord, counts: DatasetCounts): ScoresStamp {
+  const { computedAt, asOf, seq, latestTransaction } = scores;
+  return {
+    id: 'stamp',
+    computedAt,
+    asOf,
+    seq,
+    counts,
+    ...(latestTransaction === undefined ? {} : { latestTransaction }),
+  };
 }
 
 /** The latest scores, or undefined before the first run. */

@@ -1,5 +1,5 @@
 import { METRIC_KEYS, NEED_TYPE_KEYS, type MetricKey, type ScoringDefinition } from './model';
-import { NO_DAY, type Snapshot } from './snapshot';
+import { NO_DAY, transactionDays, type Snapshot } from './snapshot';
 
 /** Per-client measures, one column per metric; NaN means "no data" (see docs/scoring.md). */
 export type MetricColumns = Record<MetricKey, Float64Array>;
@@ -81,7 +81,7 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
   const { dormantDays } = definition.lifecycle;
   // The spend trend compares the two windows only where the base's history covers both:
   // with nine days of data before the window, every client would look like growth.
-  const trendKnown = firstDayOf(snapshot, asOfDay) <= previousStart + 1;
+  const trendKnown = (transactionDays(snapshot)?.first ?? Infinity) <= previousStart + 1;
   // Columns and settings in locals: this loop runs once per transaction.
   const { offsets, day: dayColumn, amount: amountColumn, cost: costColumn } = snapshot.transactions;
   const { hours: hoursColumn, dueDay: dueColumn, paidDay: paidColumn } = snapshot.transactions;
@@ -315,16 +315,4 @@ function addRatings(
   const needType = clients.needType;
   const fit = metrics.needTypeFit;
   for (let c = 0; c < n; c += 1) fit[c] = fitOf[needType[c]! + 1]!;
-}
-
-/** The first day of any transaction on or before the as-of day (NO_DAY-like Infinity if none). */
-function firstDayOf(snapshot: Snapshot, asOfDay: number): number {
-  const { offsets, day } = snapshot.transactions;
-  let first = Infinity;
-  // Rows are in date order within a client: its first row is its earliest.
-  for (let c = 0; c + 1 < offsets.length; c += 1) {
-    const k = offsets[c]!;
-    if (k < offsets[c + 1]! && day[k]! <= asOfDay && day[k]! < first) first = day[k]!;
-  }
-  return first;
 }

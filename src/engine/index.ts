@@ -10,6 +10,7 @@ export {
   emptySnapshot,
   mergeSnapshot,
   satisfactionPercent,
+  transactionDays,
   type Snapshot,
   type SnapshotRecords,
   type ClientRecord,
@@ -38,6 +39,7 @@ export {
   type LifecycleStage,
 } from './tiers';
 export { RFM_SEGMENTS, rfmScores, rfmSegment, type RfmSegment } from './rfm';
+export { compositeOf, tierUp, type TierUp, type TierUpOption, type TierUpScores } from './tier-up';
 export {
   ENGINE_VERSION,
   SCORE_STAGES,

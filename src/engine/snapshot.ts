@@ -311,3 +311,22 @@ export function emptySnapshot(): Snapshot {
     complaints: [],
   });
 }
+
+/**
+ * The first and the last day of any transaction of the snapshot (whatever the as-of
+ * day), or null without any. Rows are in date order within a client, so only each
+ * client's first and last rows are read.
+ */
+export function transactionDays(snapshot: Snapshot): { first: number; last: number } | null {
+  const { offsets, day } = snapshot.transactions;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let c = 0; c + 1 < offsets.length; c += 1) {
+    const start = offsets[c]!;
+    const end = offsets[c + 1]!;
+    if (end === start) continue;
+    if (day[start]! < first) first = day[start]!;
+    if (day[end - 1]! > last) last = day[end - 1]!;
+  }
+  return first === Infinity ? null : { first, last };
+}

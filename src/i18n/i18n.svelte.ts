@@ -1,4 +1,12 @@
-import { formatBytes, formatDate, formatMoney, formatNumber, formatPercent } from '$lib/format';
+import {
+  formatBytes,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatProbability,
+  shownScore,
+} from '$lib/format';
 import type { Locale } from '$schema/settings';
 import type { MessageKey } from './en';
 import { DICTIONARIES, detectLocale, translate, type MessageParams } from './translate';
@@ -39,6 +47,12 @@ export class I18n {
     formatNumber(value, this.locale, fractionDigits);
 
   percent = (fraction: number): string => formatPercent(fraction, this.locale);
+
+  /** A probability: "> 99%" rather than a rounded "100%" (see `formatProbability`). */
+  probability = (p: number): string => formatProbability(p, this.locale);
+
+  /** A 0–100 score, rounded down (see `shownScore`). */
+  score = (value: number): string => formatNumber(shownScore(value), this.locale, 0);
 
   money = (value: number): string => formatMoney(value, this.currency, this.locale);
 

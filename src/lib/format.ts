@@ -67,3 +67,21 @@ export function formatBytes(bytes: number, locale: string): string {
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
   }).format(value);
 }
+
+/**
+ * A probability as a percentage that never claims certainty it does not have: 0.997 is
+ * "> 99%", 0.003 "< 1%"; exactly 0 and 1 (by definition, not rounding) stay 0% and 100%.
+ */
+export function formatProbability(p: number, locale: string): string {
+  if (p > 0.99 && p < 1) return `> ${formatPercent(0.99, locale)}`;
+  if (p > 0 && p < 0.01) return `< ${formatPercent(0.01, locale)}`;
+  return formatPercent(p, locale);
+}
+
+/**
+ * A 0–100 score as shown: rounded down, so that a shown score never reaches a tier
+ * threshold the score itself has not (74.7 is shown 74, below a tier starting at 75).
+ */
+export function shownScore(score: number): number {
+  return Math.floor(score);
+}

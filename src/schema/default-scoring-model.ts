@@ -91,7 +91,8 @@ export const DEFAULT_SCORING_DEFINITION: ScoringDefinition = {
       },
       {
         id: 'potential',
-        names: { en: 'Potential', 'zh-CN': '潜在客户' },
+        // Not "Potential / 潜在客户": that is the prospect stage and a score dimension.
+        names: { en: 'Low value', 'zh-CN': '低价值客户' },
         colour: '#8a6fb0',
         minScore: 0,
         quotaPercent: 25,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { entityFields, timestampSchema } from './common';
+import { entityFields, isoDateSchema, timestampSchema } from './common';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,6 +44,18 @@ export const settingsSchema = z.object({
   backupReminder: backupReminderSchema.optional(),
   /** One client's share of 12-month revenue, in %, above which the dashboard warns (unset: 30). */
   concentrationWarningPercent: z.number().min(1).max(100).optional(),
+  /**
+   * The day every figure is computed as of (docs/scoring.md): `today` (the user chose it),
+   * a fixed date (for a history that ended in the past), or absent — today, and the app may
+   * offer the day of the latest invoice when the history ended long ago.
+   */
+  evaluationDate: z.union([z.literal('today'), isoDateSchema]).optional(),
 });
+
+/** The day scores are as of: the fixed evaluation date, else `today` (YYYY-MM-DD). */
+export function evaluationDay(settings: Pick<Settings, 'evaluationDate'>, today: string): string {
+  const chosen = settings.evaluationDate;
+  return chosen === undefined || chosen === 'today' ? today : chosen;
+}
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -8,7 +8,14 @@ export function toScoresRecord(
   result: ScoreResult,
   clv: ClvPredictions,
   model: ScoringModel,
-  context: { asOf: string; seq: number; durationMs: number; now: Date },
+  context: {
+    asOf: string;
+    seq: number;
+    durationMs: number;
+    now: Date;
+    /** The day of the latest invoice in the data, if any. */
+    latestTransaction?: string;
+  },
 ): ScoresRecord {
   const f32 = (column: Float64Array): Float32Array => Float32Array.from(column);
   const { purchases, gammaGamma } = clv.models;
@@ -21,6 +28,9 @@ export function toScoresRecord(
     modelId: model.id,
     modelUpdatedAt: model.updatedAt,
     asOf: context.asOf,
+    ...(context.latestTransaction === undefined
+      ? {}
+      : { latestTransaction: context.latestTransaction }),
     computedAt: context.now.toISOString(),
     seq: context.seq,
     durationMs: context.durationMs,

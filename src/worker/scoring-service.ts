@@ -5,11 +5,13 @@ import {
   mergeSnapshot,
   SCORE_STAGES,
   scoreClients,
+  transactionDays,
   type Snapshot,
 } from '$engine/index';
 import type { TierwiseDb } from '$db/database';
 import { ALL_CLIENTS, snapshotCounts, type ScoresRecord } from '$db/derived-records';
 import { readActiveModel } from '$db/model-repository';
+import { readSettings } from '$db/settings-repository';
 import {
   readAllRecords,
   readChanges,
@@ -22,9 +24,10 @@ import {
   saveSnapshot,
   snapshotSeq,
 } from '$db/snapshot-store';
-import { localDate, toEpochDay } from '$lib/dates';
+import { fromEpochDay, localDate, toEpochDay } from '$lib/dates';
 import type { ClientId } from '$schema/common';
 import { scoringDefinitionSchema, type ScoringDefinition } from '$schema/scoring-model';
+import { evaluationDay } from '$schema/settings';
 import { ClientDirectory } from './client-directory';
 import { ClvCache } from './clv-cache';
 import { previewRun, tierColumns, type LastRun, type ModelPreview } from './model-preview';
@@ -144,12 +147,14 @@ export class ScoringService {
   start(): void {
     const db = this.#db;
     this.#watching = liveQuery(async () => {
-      const [last, model, seq] = await Promise.all([
+      const [last, model, seq, settings] = await Promise.all([
         db.changes.orderBy('seq').last(),
         readActiveModel(db),
         snapshotSeq(db),
+        readSettings(db),
       ]);
-      return `${last?.seq ?? 0}|${model.id}|${model.updatedAt}|${seq}`;
+      const day = settings.evaluationDate ?? '';
+      return `${last?.seq ?? 0}|${model.id}|${model.updatedAt}|${seq}|${day}`;
     }).subscribe({
       next: () => this.schedule(),
       error: (error: unknown) => this.#report({ phase: 'error', error: String(error) }),
@@ -225,7 +230,8 @@ export class ScoringService {
   async #runOnce(): Promise<void> {
     const db = this.#db;
     const started = performance.now();
-    const today = localDate(new Date());
+    // The as-of day: today, unless the user fixed one (a history that ended in the past).
+    const today = evaluationDay(await readSettings(db), localDate(new Date()));
     const changes = await readChanges(db);
     const storedSeq = await snapshotSeq(db);
     if (this.#snapshot === null || storedSeq > this.#seq) {
@@ -294,11 +300,13 @@ export class ScoringService {
       });
       this.#report({ phase: 'saving', progress: 1 });
       const durationMs = performance.now() - started;
+      const latest = transactionDays(snapshot)?.last ?? null;
       const record = toScoresRecord(result, clv, model, {
         asOf: today,
         seq,
         durationMs,
         now: new Date(),
+        ...(latest === null ? {} : { latestTransaction: fromEpochDay(latest) }),
       });
       await saveScores(db, record, snapshotCounts(snapshot));
       this.#latest = record;

@@ -26,6 +26,8 @@ import {
 } from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { dashboardData, type DashboardData } from './dashboard';
+import { clientTierUp } from './tier-up-service';
+import type { TierUp } from '$engine/index';
 import { workerSwap } from './workspace-swap';
 import type { WorkspaceWriter } from './workspace-writer';
 import { WorkspaceService, type DatasetLoaded, type DatasetSize } from './workspace-service';
@@ -205,6 +207,11 @@ const api = {
    */
   dashboard(computedAt: string, concentrationThreshold: number): Promise<DashboardData | null> {
     return dashboardData(db, scoring, computedAt, concentrationThreshold);
+  },
+
+  /** What would lift one client a tier, from the scores the page holds (`computedAt`). */
+  clientTierUp(clientId: string, computedAt: string): Promise<TierUp | null> {
+    return clientTierUp(db, scoring, clientId, computedAt);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -14,6 +14,7 @@ import type {
 } from './csv-service';
 import type { ScoringStatus } from './scoring-service';
 import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
+import type { TierUp } from '$engine/index';
 import type { DatasetLoaded, DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
 /**
@@ -169,6 +170,10 @@ export class WorkerClient {
 
   clearAllData(): Promise<void> {
     return this.#track(() => this.#remote.clearAllData());
+  }
+
+  clientTierUp(clientId: string, computedAt: string): Promise<TierUp | null> {
+    return this.#remote.clientTierUp(clientId, computedAt);
   }
 
   #progress() {

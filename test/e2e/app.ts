@@ -116,7 +116,12 @@ export async function deleteAllData(page: Page): Promise<void> {
 /** Exports a backup from the Data view (encrypted with `passphrase`); returns the file's path. */
 export async function exportBackup(page: Page, passphrase?: string): Promise<string> {
   if (passphrase) {
-    await page.getByLabel('Encrypt with a passphrase').check();
+    // A banner arriving above can move the box as it is clicked: check until it holds.
+    const encrypt = page.getByLabel('Encrypt with a passphrase');
+    await expect(async () => {
+      await encrypt.check();
+      await expect(encrypt).toBeChecked({ timeout: 500 });
+    }).toPass();
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await page.getByLabel('Repeat the passphrase').fill(passphrase);
   }

@@ -200,7 +200,7 @@ test('in Chinese and the dark theme the charts speak Chinese and their text stay
   const chart = page.locator('[data-chart="tier-clients"]');
   await chart.getByRole('button', { name: '显示数据' }).click();
   const tiers = await chart.locator('tbody th').allInnerTexts();
-  expect(tiers.map((t) => t.trim())).toEqual(['VIP客户', '核心客户', '普通客户', '潜在客户']);
+  expect(tiers.map((t) => t.trim())).toEqual(['VIP客户', '核心客户', '普通客户', '低价值客户']);
 
   // Axis labels and legends are drawn in the theme's light text colour on the dark page.
   const pixels = await canvasPixels(page);

@@ -4,6 +4,8 @@ import { TierwiseDb } from '$db/database';
 import { SCHEMA_VERSIONS } from '$db/versions/index';
 import type { SchemaVersion } from '$db/versions/types';
 import { v1 } from '$db/versions/v1';
+import { v2 } from '$db/versions/v2';
+import { scoringModelSchema } from '$schema/scoring-model';
 import { generateDataset } from '$backup/sample/generate-dataset';
 import { writeBundles } from '$db/dataset-writer';
 
@@ -120,6 +122,48 @@ describe('database versions', () => {
     expect(after.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     expect(await Promise.all(V1_TABLES.map((t) => after.table(t).toArray()))).toEqual(snapshot);
     expect(await after.scores.count()).toBe(0);
+    after.close();
+  });
+
+  it('version 3 brings a version-2 model to the honest-numbers rules, keeping the user’s names', async () => {
+    const name = dbName();
+    const before = new TierwiseDb(name, [v1, v2]);
+    await before.open();
+    // The default model as version 2 stored it, one tier renamed by the user.
+    const old = structuredClone(await before.models.get('default'))!;
+    const definition = old.definition as unknown as {
+      dimensions: { loyalty: { metrics: { metric: string; normalisation: object }[] } };
+      tiers: { levels: { id: string; names: Record<string, string> }[] };
+      churnWarning: Record<string, number>;
+    };
+    for (const metric of definition.dimensions.loyalty.metrics) {
+      if (metric.metric === 'referrals' || metric.metric === 'openComplaints') {
+        metric.normalisation = { kind: 'percentile' };
+      }
+    }
+    definition.tiers.levels[3]!.names = { en: 'Potential', 'zh-CN': '潜在客户' };
+    definition.tiers.levels[2]!.names = { en: 'Regulars', 'zh-CN': '常客' };
+    definition.churnWarning = { pActiveBelow: 0.5, minValueScore: 60 };
+    await before.models.put(old);
+    before.close();
+
+    const after = new TierwiseDb(name);
+    await after.open();
+    const model = (await after.models.get('default'))!;
+    const levels = model.definition.tiers.levels;
+    expect(levels[3]!.names).toEqual({ en: 'Low value', 'zh-CN': '低价值客户' });
+    expect(levels[2]!.names).toEqual({ en: 'Regulars', 'zh-CN': '常客' });
+    expect(model.definition.churnWarning).toEqual({ pActiveBelow: 0.5, valuablePercent: 20 });
+    const loyalty = model.definition.dimensions.loyalty.metrics;
+    for (const metric of ['referrals', 'openComplaints']) {
+      expect(loyalty.find((m) => m.metric === metric)?.normalisation).toEqual({
+        kind: 'fixed',
+        min: 0,
+        max: 1,
+      });
+    }
+    // The migrated model is a valid one.
+    expect(scoringModelSchema.safeParse(model).success).toBe(true);
     after.close();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatMoney, formatNumber } from '$lib/format';
+import {
+  formatBytes,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatProbability,
+  shownScore,
+} from '$lib/format';
 
 describe('formatting follows the language', () => {
   it('formats numbers and money per locale', () => {
@@ -18,5 +25,21 @@ describe('formatting follows the language', () => {
     expect(formatBytes(0, 'en')).toBe('0 byte');
     expect(formatBytes(2_200_000, 'en')).toBe('2.2 MB');
     expect(formatBytes(540_000_000, 'en')).toBe('540 MB');
+  });
+});
+
+describe('probabilities and scores as shown', () => {
+  it('never round to certainty', () => {
+    expect(formatProbability(0.997, 'en')).toBe('> 99%');
+    expect(formatProbability(1, 'en')).toBe('100%');
+    expect(formatProbability(0.003, 'en')).toBe('< 1%');
+    expect(formatProbability(0, 'en')).toBe('0%');
+    expect(formatProbability(0.5, 'en')).toBe('50%');
+  });
+
+  it('round scores down, so a shown score agrees with its tier', () => {
+    expect(shownScore(74.7)).toBe(74);
+    expect(shownScore(75)).toBe(75);
+    expect(shownScore(74.99999)).toBe(74);
   });
 });

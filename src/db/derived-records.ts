@@ -102,6 +102,18 @@ export interface ScoresRecord {
     trust: ClvTrust;
     clients: number;
     repeatBuyers: number;
+    /** The models tested on this base's own history; absent when it is too short. */
+    backtest?: {
+      /** The day the tested fit's history ended, `YYYY-MM-DD`. */
+      calibrationEnd: string;
+      holdoutDays: number;
+      clients: number;
+      predictedPurchases: number;
+      actualPurchases: number;
+      predictedValue: number;
+      actualValue: number;
+      clientError: number;
+    };
   };
   windowRevenue: Float64Array;
   lastPurchaseDay: Int32Array;

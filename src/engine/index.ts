@@ -124,7 +124,8 @@ export {
   type ClvScores,
   type ClvScoreOptions,
 } from './clv/score-clv';
-export { computeClv, type ClvRun, type ComputeClvOptions } from './clv/compute-clv';
+export { combinedTrust, computeClv, type ClvRun, type ComputeClvOptions } from './clv/compute-clv';
+export { backtestClv, backtestTrust, totalError, type ClvBacktest } from './clv/backtest';
 export { updateClvScores, type PreviousClv } from './clv/update-clv';
 export {
   CHART_MONTHS,

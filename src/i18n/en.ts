@@ -649,6 +649,13 @@ export const en = {
   'outlook.noPurchases': 'No purchases yet: nothing to predict from.',
   'outlook.churnWarning':
     'Churn warning: a valuable client whose chance of still being active has dropped.',
+  'outlook.about': '≈ {value}',
+  'outlook.range': '{low} – {high}',
+  'outlook.backtest':
+    'Tested on your own history: fitted on the data up to {date}, the model expected {clients} clients to make {predictedPurchases} purchases worth {predictedValue} in the {months} months after. They made {actualPurchases}, worth {actualValue}: {error}.',
+  'outlook.backtest.over': '{percent} too high',
+  'outlook.backtest.under': '{percent} too low',
+  'outlook.backtest.exact': 'spot on',
   'trust.high': 'Reliable: learnt from {clients} buying clients, {repeat} of them repeat buyers.',
   'trust.medium':
     'Indicative: learnt from {clients} buying clients, {repeat} of them repeat buyers. Read it as a guide.',
@@ -662,6 +669,9 @@ export const en = {
     'Spending varies too wildly between purchases to predict values well.',
   'trust.reason.moderate-data': 'It firms up as the history grows.',
   'trust.reason.enough-data': 'There is enough history for the models to speak for themselves.',
+  'trust.reason.tested': 'How far to trust it comes from that test below.',
+  'trust.reason.untested':
+    'The history is too short to test the model on it yet: take the figures as rough.',
   'client.column.date': 'Date',
   'client.column.amount': 'Amount',
   'client.column.reference': 'Reference',

@@ -616,6 +616,13 @@ export const zhCN: Messages = {
   'outlook.clv12m': '未来 12 个月预计价值',
   'outlook.noPurchases': '尚无购买记录，无从预测。',
   'outlook.churnWarning': '流失预警：这位高价值客户仍然活跃的概率已经下降。',
+  'outlook.about': '约 {value}',
+  'outlook.range': '{low} – {high}',
+  'outlook.backtest':
+    '用你自己的历史检验：以截至 {date} 的数据拟合，模型预计 {clients} 位客户在之后 {months} 个月内购买 {predictedPurchases} 次、金额 {predictedValue}。实际购买 {actualPurchases} 次、金额 {actualValue}：{error}。',
+  'outlook.backtest.over': '高估了 {percent}',
+  'outlook.backtest.under': '低估了 {percent}',
+  'outlook.backtest.exact': '完全吻合',
   'trust.high': '可靠：基于 {clients} 位有购买的客户，其中 {repeat} 位有复购。',
   'trust.medium': '参考：基于 {clients} 位有购买的客户，其中 {repeat} 位有复购。请作为大致参考。',
   'trust.low':
@@ -627,6 +634,8 @@ export const zhCN: Messages = {
   'trust.reason.heavy-tailed-spend': '每次购买金额差异过大，难以准确预测价值。',
   'trust.reason.moderate-data': '随着历史数据增加会更可靠。',
   'trust.reason.enough-data': '历史数据已足够，模型结果可以直接参考。',
+  'trust.reason.tested': '可信程度来自下方的检验结果。',
+  'trust.reason.untested': '历史还太短，尚无法用它检验模型：数字仅供粗略参考。',
   'client.column.date': '日期',
   'client.column.amount': '金额',
   'client.column.reference': '编号',

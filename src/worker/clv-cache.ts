@@ -1,6 +1,7 @@
 import {
   computeClv,
   updateClvScores,
+  type ClvBacktest,
   type ClvModels,
   type ClvScores,
   type Snapshot,
@@ -20,6 +21,8 @@ const ALWAYS_REFIT_BELOW = 1_000;
 export interface ClvPredictions {
   models: ClvModels;
   scores: ClvScores;
+  /** The models tested on the base's own history (null: too short to test). */
+  backtest: ClvBacktest | null;
 }
 
 interface Fitted extends ClvPredictions {
@@ -56,7 +59,8 @@ export class ClvCache {
       changed > REFIT_SHARE * ids.length
     ) {
       const run = computeClv(snapshot.transactions, { asOfDay, purchases: 'positive' });
-      this.#fitted = { asOfDay, ids, models: run.models, scores: run.scores, changed: 0 };
+      const { models, scores, backtest } = run;
+      this.#fitted = { asOfDay, ids, models, scores, backtest, changed: 0 };
       return this.#fitted;
     }
     const scores = updateClvScores(previous, ids, snapshot.transactions, {

@@ -2,6 +2,8 @@ import { DIMENSION_KEYS, type ScoreResult } from '$engine/index';
 import type { ScoresRecord } from '$db/derived-records';
 import type { ScoringModel } from '$schema/scoring-model';
 import type { ClvPredictions } from './clv-cache';
+import { fromEpochDay } from '$lib/dates';
+import type { ClvBacktest } from '$engine/index';
 
 /** Packs an engine result into the stored, compact form (32-bit floats are plenty for display). */
 export function toScoresRecord(
@@ -67,6 +69,7 @@ export function toScoresRecord(
       trust: clv.models.trust,
       clients: clv.models.clients,
       repeatBuyers: clv.models.repeatBuyers,
+      ...(clv.backtest ? { backtest: backtestOf(clv.backtest) } : {}),
     },
     windowRevenue: result.facts.windowRevenue,
     lastPurchaseDay: result.facts.lastPurchaseDay,
@@ -75,5 +78,19 @@ export function toScoresRecord(
     metricValues,
     normalised: result.normalised,
     pointsPerUnit: result.pointsPerUnit,
+  };
+}
+
+/** The backtest as stored: its figures, the day as a date. */
+function backtestOf(test: ClvBacktest): NonNullable<ScoresRecord['clvModel']['backtest']> {
+  return {
+    calibrationEnd: fromEpochDay(test.calibrationEndDay),
+    holdoutDays: test.holdoutDays,
+    clients: test.clients,
+    predictedPurchases: test.predictedPurchases,
+    actualPurchases: test.actualPurchases,
+    predictedValue: test.predictedValue,
+    actualValue: test.actualValue,
+    clientError: test.clientError,
   };
 }

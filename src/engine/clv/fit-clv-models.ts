@@ -22,6 +22,10 @@ export const TRUST_REASONS = [
   /** Usable, but fewer than `CONFIDENT_CLIENTS` buyers or `CONFIDENT_REPEAT_BUYERS` repeat buyers. */
   'moderate-data',
   'enough-data',
+  /** Tested on the base's own history (`backtestClv`): the level is the test's, or lower. */
+  'tested',
+  /** Enough data, but too short a history to hold a period back and test: medium at most. */
+  'untested',
 ] as const;
 export type TrustReason = (typeof TRUST_REASONS)[number];
 

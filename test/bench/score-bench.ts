@@ -2,14 +2,19 @@
  * `npm run bench`: scores the large generated base (50,000 clients, 1,000,000
  * transactions) in Node and compares it with a floor measured in the same run: one tight
  * pass over the transaction columns summing amounts per client, the least any scoring
- * must do; and times the lifetime-value fit (`clv_fit_ms`). Prints medians; the last line
- * is one JSON object.
+ * must do; and times the lifetime-value fit (`clv_fit_ms`, MBG/NBD and Gamma-Gamma at
+ * 50,000 clients), its backtest (`backtest_ms`) and MBG/NBD alone on the 23,570 customers
+ * of the full CDNOW size (`mbg_fit_23570_ms`). Prints medians; the last line is one JSON
+ * object.
  */
 import { collectRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
 import { LARGE_DATASET } from '$backup/sample/plan-dataset';
+import { readFileSync } from 'node:fs';
 import {
   SCORE_STAGES,
+  backtestClv,
+  fitMbgNbd,
   buildSnapshot,
   dashboardSummary,
   computeClv,
@@ -116,6 +121,41 @@ for (let run = 0; run < RUNS; run += 1) {
     }),
   );
 }
+// The backtest the worker runs with each refit: a fit on the history to six months ago,
+// predictions for the six months since, compared with what happened.
+const backtestTimes: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  backtestTimes.push(
+    time(() => {
+      checksum += backtestClv(snapshot.transactions, { asOfDay, unit: 'week' })?.clients ?? 0;
+    }),
+  );
+}
+// MBG/NBD alone on the full CDNOW size, 23,570 customers (the 2,357 of the sample, ten
+// times), to compare with scipy fitting `lifetimes`' ModifiedBetaGeoFitter on the same rows.
+const cdnow = readFileSync(
+  new URL('../test/fixtures/cdnow/cdnow_customers_summary.csv', import.meta.url),
+  'utf8',
+)
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(',').map(Number));
+const cdnowRows = Array.from({ length: 10 }, () => cdnow).flat();
+const mbgTimes: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  mbgTimes.push(
+    time(() => {
+      checksum += fitMbgNbd(
+        cdnowRows.map(([, frequency, recency, T]) => ({
+          frequency: frequency!,
+          recency: recency!,
+          T: T!,
+        })),
+      ).r;
+    }),
+  );
+}
 // The dashboard's figures (what the worker computes when a new scores record lands).
 const scored = scoreClients(snapshot, DEFAULT_SCORING_DEFINITION, options);
 const dashboardTimes: number[] = [];
@@ -139,6 +179,8 @@ console.log(`dashboard summary runs (ms): ${dashboardTimes.map((t) => t.toFixed(
 const scoreMs = median(scoreTimes);
 const floorMs = median(floorTimes);
 console.log(`lifetime-value fit runs (ms): ${fitTimes.map((t) => t.toFixed(1)).join(' ')}`);
+console.log(`backtest runs (ms): ${backtestTimes.map((t) => t.toFixed(1)).join(' ')}`);
+console.log(`MBG/NBD fit, 23,570 customers (ms): ${mbgTimes.map((t) => t.toFixed(1)).join(' ')}`);
 console.log(`score runs (ms): ${scoreTimes.map((t) => t.toFixed(1)).join(' ')}`);
 console.log(
   `stages, median ms: ${SCORE_STAGES.map((s) => `${s} ${median(stageTimes.get(s)!).toFixed(1)}`).join(', ')}`,
@@ -154,6 +196,8 @@ console.log(
     floor_ms: Number(floorMs.toFixed(2)),
     ratio: Number((scoreMs / floorMs).toFixed(1)),
     clv_fit_ms: Number(median(fitTimes).toFixed(1)),
+    backtest_ms: Number(median(backtestTimes).toFixed(1)),
+    mbg_fit_23570_ms: Number(median(mbgTimes).toFixed(1)),
     dashboard_summary_ms: Number(median(dashboardTimes).toFixed(1)),
   }),
 );

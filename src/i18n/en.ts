@@ -556,6 +556,8 @@ export const en = {
   'client.whyNoData': '{tier} with a score of {score}: there is no data to score yet.',
   'client.heldBack': 'Held back most by {reasons}.',
   'client.tierUp': 'To reach {tier} (a score of {score}), any one of these would do:',
+  'client.tierUpNone':
+    'No one measure alone would lift the score to {tier} ({score}): it takes several together.',
   'client.tierUpOption': '{metric}: {needed} (now {now})',
   'client.points': '+{points} of {possible}',
   'metric.days': '{days} days',

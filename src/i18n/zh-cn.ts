@@ -526,6 +526,7 @@ export const zhCN: Messages = {
   'client.whyNoData': '{tier}，得分 {score}：尚无可评分的数据。',
   'client.heldBack': '拉低得分最多的是{reasons}。',
   'client.tierUp': '要升到{tier}（得分 {score}），以下任意一项即可：',
+  'client.tierUpNone': '单靠任何一项都无法把得分提升到{tier}（{score}）：需要多项共同提升。',
   'client.tierUpOption': '{metric}：{needed}（目前 {now}）',
   'client.points': '+{points} / {possible}',
   'metric.days': '{days} 天',

@@ -77,15 +77,11 @@ test('a client file shows the lifetime-value outlook with its trust level in wor
   await page.locator('[data-cell="name"]').first().click();
   const outlook = page.getByRole('region', { name: 'Outlook' });
   await expect(outlook).toBeVisible();
-  const pActive = Number(
-    (await outlook.locator('[data-outlook="p-active"]').innerText()).replace('%', ''),
-  );
-  expect(pActive).toBeGreaterThan(0);
-  expect(pActive).toBeLessThanOrEqual(100);
-  expect(
-    Number(await outlook.locator('[data-outlook="expected-purchases"]').innerText()),
-  ).toBeGreaterThanOrEqual(0);
-  await expect(outlook.locator('[data-outlook="clv-12m"]')).toHaveText(/^\$[\d,.]+$/);
+  // A probability below one never reads 100 %; at medium trust the predictions are rounded
+  // to two figures, marked "≈".
+  await expect(outlook.locator('[data-outlook="p-active"]')).toHaveText(/^(> )?\d{1,2}%$|^100%$/);
+  await expect(outlook.locator('[data-outlook="expected-purchases"]')).toHaveText(/^≈ [\d.]+$/);
+  await expect(outlook.locator('[data-outlook="clv-12m"]')).toHaveText(/^≈ \$[\d,.]+$/);
   // Sixty generated clients: enough to fit, too few to be sure.
   await expect(outlook.locator('[data-trust]')).toHaveAttribute('data-trust', 'medium');
   await expect(outlook.locator('[data-trust]')).toContainText('Indicative: learnt from');

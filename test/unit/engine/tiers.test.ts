@@ -145,6 +145,13 @@ describe('lifecycleStage', () => {
     ['churned by silence', 5, 366, 900, NaN, 4],
     ['dormant by P(active)', 5, 20, 400, 0.3, 3],
     ['churned by P(active)', 5, 20, 400, 0.1, 4],
+    // The boundaries, as docs/scoring.md states them: "180 or more days ago" is dormant.
+    ['active at 179 days of silence', 5, 179, 900, NaN, 2],
+    ['dormant at exactly 180 days', 5, 180, 900, NaN, 3],
+    ['dormant at 364 days', 5, 364, 900, NaN, 3],
+    ['churned at exactly 365 days', 5, 365, 900, NaN, 4],
+    ['new at 89 days', 1, 10, 89, NaN, 1],
+    ['no longer new at exactly 90 days', 1, 10, 90, NaN, 2],
   ])('%s', (_, days, sinceLast, sinceFirst, pActive, stage) => {
     expect(lifecycleStage(days, sinceLast, sinceFirst, pActive, rules)).toBe(stage);
   });

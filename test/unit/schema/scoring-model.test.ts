@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluationDay } from '$schema/settings';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
 import { DIMENSIONS, scoringDefinitionSchema, type ScoringDefinition } from '$schema/scoring-model';
 
@@ -103,5 +104,13 @@ describe('the scoring model schema, as the Model view edits it', () => {
     ]);
     model.lifecycle.churnedBelow = 0.5;
     expect(messages(model)).toEqual([]);
+  });
+});
+
+describe('the evaluation date', () => {
+  it('is today unless a fixed date is set', () => {
+    expect(evaluationDay({}, '2026-12-01')).toBe('2026-12-01');
+    expect(evaluationDay({ evaluationDate: 'today' }, '2026-12-01')).toBe('2026-12-01');
+    expect(evaluationDay({ evaluationDate: '2011-12-09' }, '2026-12-01')).toBe('2011-12-09');
   });
 });

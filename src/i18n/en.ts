@@ -53,7 +53,8 @@ export const en = {
   'empty.goToData': 'Go to Data',
 
   'sample.loading': 'Generating sample data… {rows} rows written',
-  'sample.loaded': 'Loaded {clients} clients and {transactions} transactions.',
+  'sample.loaded':
+    'Loaded {clients, plural, one {# client} other {# clients}} and {transactions, plural, one {# transaction} other {# transactions}}.',
   'sample.notEmpty': 'Sample data can only be loaded into an empty workspace.',
 
   'dashboard.title': 'Dashboard',
@@ -64,7 +65,8 @@ export const en = {
   'dashboard.stat.feedback': 'Feedback',
   'dashboard.stat.complaints': 'Complaints',
   'dashboard.seeClients': 'See all clients',
-  'dashboard.tiny': 'Only {count} client(s) so far: every figure moves a lot with each one.',
+  'dashboard.tiny':
+    'Only {count, plural, one {# client} other {# clients}} so far: every figure moves a lot with each one.',
   'dashboard.chartsFailed': 'The charts could not be loaded. Reload the page to try again.',
   'dashboard.kpi.label': 'Key figures',
   'dashboard.kpi.noData': 'no data yet',
@@ -78,16 +80,18 @@ export const en = {
   'dashboard.kpi.revenueDef':
     'Net revenue (refunds subtracted) of the last 365 days, compared with the 365 days before.',
   'dashboard.kpi.retention': 'Retention rate',
-  'dashboard.kpi.retentionBase': 'of {count} clients who bought the year before',
+  'dashboard.kpi.retentionBase':
+    'of {count, plural, one {# client} other {# clients}} who bought the year before',
   'dashboard.kpi.retentionDef':
     'Of the clients who bought in the 12 months before the last 12, the share who bought again in the last 12 months.',
   'dashboard.kpi.repeat': 'Repeat-purchase rate',
-  'dashboard.kpi.repeatBase': 'of {count} clients who have bought',
+  'dashboard.kpi.repeatBase':
+    'of {count, plural, one {# client} other {# clients}} who have bought',
   'dashboard.kpi.repeatDef':
     'Of the clients who have ever bought, the share who bought on two or more different days.',
   'dashboard.kpi.satisfaction': 'Average satisfaction',
   'dashboard.kpi.satisfactionValue': '{score} / 100',
-  'dashboard.kpi.satisfactionBase': '{count} responses',
+  'dashboard.kpi.satisfactionBase': '{count, plural, one {# response} other {# responses}}',
   'dashboard.kpi.satisfactionDef':
     'Mean of the feedback of the last 12 months on a 0–100 scale (CSAT 1–5 as 0–100, NPS 0–10 times 10).',
   'dashboard.kpi.topShare': "Top client's share",
@@ -135,7 +139,8 @@ export const en = {
   'dashboard.attention.none': 'Nothing needs attention right now.',
   'dashboard.attention.churn': 'Churn warnings ({count})',
   'dashboard.attention.churnEntry': 'P(active) {pActive}, 12-month value {clv}',
-  'dashboard.attention.complaints': 'Open complaints: {complaints} from {clients} clients',
+  'dashboard.attention.complaints':
+    'Open complaints: {complaints} from {clients, plural, one {# client} other {# clients}}',
   'dashboard.attention.complaintEntry': '{count} open, since {date}',
   'dashboard.attention.severity1': 'low',
   'dashboard.attention.severity2': 'medium',
@@ -146,7 +151,7 @@ export const en = {
   'dashboard.attention.threshold': 'Warn when one client makes more than (%)',
 
   'clients.title': 'Clients',
-  'clients.count': '{count} clients',
+  'clients.count': '{count, plural, one {# client} other {# clients}}',
   'clients.column.name': 'Name',
   'clients.column.company': 'Company',
   'clients.column.email': 'Email',
@@ -217,7 +222,8 @@ export const en = {
   'model.preview.notReady':
     'The clients are still being scored; change a setting again in a moment.',
   'model.preview.failed': 'The preview failed. {message}',
-  'model.preview.changed': '{count} of {clients} clients would change tier.',
+  'model.preview.changed':
+    '{count} of {clients, plural, one {# client} other {# clients}} {count, plural, one {would change its tier} other {would change tier}}.',
   'model.preview.before': 'Now',
   'model.preview.after': 'With these changes',
   'model.preview.movers': 'Biggest movers',
@@ -296,7 +302,8 @@ export const en = {
   'data.clear.body':
     'Deletes every client and all their records from this browser. The scoring model and settings stay.',
   'data.clear.button': 'Delete all data…',
-  'data.clear.confirm': 'Delete all {count} clients and their records? This cannot be undone.',
+  'data.clear.confirm':
+    '{count, plural, one {Delete the one client and its records?} other {Delete all # clients and their records?}} This cannot be undone.',
   'data.clear.confirmButton': 'Delete everything',
   'data.clear.cancel': 'Cancel',
   'data.clear.done': 'All data deleted.',
@@ -318,10 +325,11 @@ export const en = {
   'backup.reminder.changes': 'or after this many changes',
   'backup.reminder.save': 'Save reminder',
   'backup.reminder.saved': 'Reminder saved.',
-  'backup.reminder.last': 'Last backup: {date}, {changes} changes since.',
+  'backup.reminder.last':
+    'Last backup: {date}, {changes, plural, one {# change} other {# changes}} since.',
   'backup.reminder.never': 'No backup exported from this browser yet.',
   'backup.reminder.banner':
-    'Your last backup was {days} days and {changes} changes ago. Export one so nothing is lost.',
+    'Your last backup was {days, plural, one {# day} other {# days}} and {changes, plural, one {# change} other {# changes}} ago. Export one so nothing is lost.',
   'backup.reminder.bannerNever':
     'You have not exported a backup yet. Your data lives only in this browser.',
   'backup.reminder.go': 'Back up now',
@@ -349,7 +357,7 @@ export const en = {
     'Merge matches records by id: new ones are added, and where both have a record the newer one (by last change) wins.',
   'backup.import.writing': 'Writing… {done} of {total} records',
   'backup.import.switching': 'Written. Opening the new workspace…',
-  'backup.import.done': 'Imported {count} records.',
+  'backup.import.done': 'Imported {count, plural, one {# record} other {# records}}.',
   'backup.import.autoBackup': 'Saved the current data to {file} first.',
   'backup.import.droppedBySwap':
     'Your restore did not happen: another tab replaced the workspace with its own import while yours was waiting, and this page reloaded onto it. Nothing from your backup was written. Check the data, then restore the backup again if you still want it.',
@@ -379,18 +387,22 @@ export const en = {
     'Some dates could be day-first or month-first and the file does not say which. Choose one.',
   'csv.check': 'Check rows',
   'csv.checking': 'Checking… {done} rows',
-  'csv.report.summary': '{accepted} of {rows} rows can be imported; {rejected} will be refused.',
-  'csv.report.newClients': '{count} new clients will be created: {names}',
+  'csv.report.summary':
+    '{accepted} of {rows, plural, one {# row} other {# rows}} can be imported; {rejected} will be refused.',
+  'csv.report.newClients':
+    '{count, plural, one {# new client} other {# new clients}} will be created: {names}',
   'csv.report.rejected': 'Refused rows',
   'csv.report.row': 'Row',
   'csv.report.field': 'Column',
   'csv.report.reason': 'Reason',
-  'csv.report.more': 'and {count} more rows (all in the download).',
+  'csv.report.more':
+    'and {count, plural, one {# more row} other {# more rows}} (all in the download).',
   'csv.report.download': 'Download refused rows (CSV)',
-  'csv.import': 'Import {count} rows',
+  'csv.import': 'Import {count, plural, one {# row} other {# rows}}',
   'csv.importing': 'Importing… {done} of {total} rows',
   'csv.switching': 'Imported. Opening the new workspace…',
-  'csv.done': 'Imported {rows} rows and created {clients} clients.',
+  'csv.done':
+    'Imported {rows, plural, one {# row} other {# rows}} and created {clients, plural, one {# client} other {# clients}}.',
   'csv.field.id': 'Id',
   'csv.field.name': 'Name',
   'csv.field.clientId': 'Client id',
@@ -560,7 +572,7 @@ export const en = {
     'No one measure alone would lift the score to {tier} ({score}): it takes several together.',
   'client.tierUpOption': '{metric}: {needed} (now {now})',
   'client.points': '+{points} of {possible}',
-  'metric.days': '{days} days',
+  'metric.days': '{days, plural, one {# day} other {# days}}',
   'metric.perYear': '{rate} a year',
   'metric.outOf100': '{score} / 100',
   'client.why': 'Why this tier',

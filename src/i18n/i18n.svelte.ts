@@ -41,7 +41,7 @@ export class I18n {
   }
 
   t = (key: MessageKey, params?: MessageParams): string =>
-    translate(DICTIONARIES[this.locale], key, params);
+    translate(DICTIONARIES[this.locale], key, params, this.locale);
 
   number = (value: number, fractionDigits = 0): string =>
     formatNumber(value, this.locale, fractionDigits);

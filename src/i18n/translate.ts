@@ -6,9 +6,52 @@ export const DICTIONARIES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
 export type MessageParams = Record<string, string | number>;
 
-/** The message for `key` with `{name}` placeholders filled in; unknown placeholders stay visible. */
-export function translate(messages: Messages, key: MessageKey, params: MessageParams = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+/**
+ * `{count, plural, one {# client} other {# clients}}`: the ICU plural form, reduced to what
+ * the dictionaries use — a parameter, and one text per `Intl.PluralRules` category (with
+ * `=0`-style exact matches first), in which `#` stands for the parameter as given.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function rulesFor(locale: string): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules;
+}
+
+/**
+ * The number a parameter stands for: itself, or a number formatted for display ("1,234"
+ * in English and Chinese, whose group separator is the comma).
+ */
+function numberOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(value.replace(/[,\s\u00a0]/g, ''));
+}
+
+/**
+ * The message for `key` in `locale`, with plural forms chosen by `Intl.PluralRules` and
+ * `{name}` placeholders filled in; unknown placeholders stay visible.
+ */
+export function translate(
+  messages: Messages,
+  key: MessageKey,
+  params: MessageParams = {},
+  locale: string = 'en',
+): string {
+  const chosen = messages[key].replace(PLURAL, (whole, name: string, branches: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const n = numberOf(value);
+    const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!]));
+    const text = forms.get(`=${n}`) ?? forms.get(rulesFor(locale).select(n)) ?? forms.get('other');
+    return (text ?? whole).replaceAll('#', String(value));
+  });
+  return chosen.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }

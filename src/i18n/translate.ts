@@ -47,7 +47,7 @@ export function translate(
     const value = params[name];
     if (value === undefined) return whole;
     const n = numberOf(value);
-    const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!]));
+    const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1] ?? '', m[2] ?? '']));
     const text = forms.get(`=${n}`) ?? forms.get(rulesFor(locale).select(n)) ?? forms.get('other');
     return (text ?? whole).replaceAll('#', String(value));
   });

@@ -175,25 +175,31 @@ export function dashboardSummary(
     let boughtInWindow = false;
     let boughtInPrevious = false;
     let purchaseDays = 0;
-    let lastPurchaseDay = NO_DAY;
     let lifetime = 0;
-    for (let k = tx.offsets[c]!; k < tx.offsets[c + 1]!; k += 1) {
-      const day = tx.day[k]!;
-      if (day > asOfDay) break; // rows are in date order
+    // Invoices netted by day, as in the scores: an order cancelled the same day is no
+    // purchase (docs/scoring.md, section 1).
+    let currentDay = NO_DAY;
+    let dayNet = 0;
+    const end = tx.offsets[c + 1]!;
+    for (let k = tx.offsets[c]!; ; k += 1) {
+      const stop = k === end || tx.day[k]! > asOfDay; // rows are in date order
+      const day = stop ? NO_DAY : tx.day[k]!;
+      if (stop || day !== currentDay) {
+        if (currentDay !== NO_DAY && Math.round(dayNet * 100) > 0) {
+          purchaseDays += 1;
+          if (currentDay > windowStart) boughtInWindow = true;
+          else if (currentDay > previousStart) boughtInPrevious = true;
+        }
+        if (stop) break;
+        currentDay = day;
+        dayNet = 0;
+      }
       if (day < firstDay) firstDay = day;
       const amount = tx.amount[k]!;
+      dayNet += amount;
       lifetime += amount;
-      if (amount > 0 && day !== lastPurchaseDay) {
-        purchaseDays += 1;
-        lastPurchaseDay = day;
-      }
-      if (day > windowStart) {
-        inWindow += amount;
-        if (amount > 0) boughtInWindow = true;
-      } else if (day > previousStart) {
-        inPrevious += amount;
-        if (amount > 0) boughtInPrevious = true;
-      }
+      if (day > windowStart) inWindow += amount;
+      else if (day > previousStart) inPrevious += amount;
       if (day >= firstMonthDay) monthRevenue[tier]![monthOf(months.days, day)]! += amount;
     }
     revenue12m += inWindow;

@@ -111,6 +111,8 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     let previousRevenue = 0;
     let recent = 0;
     let windowCost = 0;
+    /** An invoice in the window says what it cost (a cost or hours): profit is known. */
+    let costed = false;
     let dueCount = 0;
     let onTime = 0;
     let lateDays = 0;
@@ -148,6 +150,7 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
         const hours = hoursColumn[k]!;
         windowCost +=
           (Number.isNaN(cost) ? 0 : cost) + (Number.isNaN(hours) ? 0 : hours * hourlyRate);
+        costed ||= !Number.isNaN(cost) || !Number.isNaN(hours);
       } else if (day > previousStart) {
         previousRevenue += amount;
       }
@@ -183,9 +186,13 @@ export function computeFeatures(snapshot: Snapshot, options: FeatureOptions): Fe
     if (currentDay !== NO_DAY) {
       monetaryTotal[c] = windowRevenue;
       frequency[c] = windowDays;
-      profit[c] = toCents(windowRevenue - windowCost);
     }
-    if (windowRevenue > 0) margin[c] = (windowRevenue - windowCost) / windowRevenue;
+    // Without a cost or hours on any invoice of the window, profit would only repeat the
+    // revenue: no data.
+    if (costed) {
+      profit[c] = toCents(windowRevenue - windowCost);
+      if (windowRevenue > 0) margin[c] = (windowRevenue - windowCost) / windowRevenue;
+    }
     if (days > 0) {
       const silence = asOfDay - lastDay;
       recencyDays[c] = silence;

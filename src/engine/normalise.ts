@@ -10,8 +10,9 @@ const sortedScratch = new Scratch((n) => new Float64Array(n));
  * clients are not scored and must not move anyone else's score) and gives it NaN.
  *
  * - percentile: mid-rank percentile among clients with data,
- *   (below + (equal − 1) / 2) / (n − 1): the lowest value maps to 0, the highest to 1,
- *   tied values share the middle of their ranks, one client (or all equal) maps to 0.5.
+ *   (below + (equal − 1) / 2) / (n − 1), except that the lowest value maps to 0 and the
+ *   highest to 1 however many clients share them; other tied values share the middle of
+ *   their ranks; one client (or all equal) maps to 0.5.
  *   An outlier moves nobody else's score by more than one rank.
  * - minmax: (x − min) / (max − min) over the group; 0.5 when all are equal.
  * - fixed: (x − min) / (max − min) over the stated scale, clamped to 0–1.
@@ -94,11 +95,16 @@ function wholeNumberRanks(
     const x = values[i]!;
     if (include[i] && !Number.isNaN(x)) counts[x - min]! += 1;
   }
-  // Turn each count into its value's percentile: (below + (equal − 1) / 2) / span.
+  // Turn each count into its value's percentile: (below + (equal − 1) / 2) / span, except
+  // that the lowest value is 0 and the highest 1 however many share them.
   let below = 0;
+  const total = span + 1;
   for (let v = 0; v <= range; v += 1) {
     const equal = counts[v]!;
-    counts[v] = span === 0 ? 0.5 : (below + (equal - 1) / 2) / span;
+    if (equal === total) counts[v] = 0.5;
+    else if (below === 0) counts[v] = 0;
+    else if (below + equal === total) counts[v] = 1;
+    else counts[v] = (below + (equal - 1) / 2) / span;
     below += equal;
   }
   for (let i = 0; i < values.length; i += 1) {
@@ -125,7 +131,9 @@ function rankInOrder(
     const x = sorted[i]!;
     let j = i + 1;
     while (j < m && sorted[j] === x) j += 1;
-    const p = span === 0 ? 0.5 : (i + (j - i - 1) / 2) / span;
+    // The lowest value is 0 and the highest 1, however many share them: a tie at nothing
+    // (no referrals, no tenure) earns nothing. Runs in between share their middle rank.
+    const p = i === 0 && j === m ? 0.5 : i === 0 ? 0 : j === m ? 1 : (i + (j - i - 1) / 2) / span;
     for (let k = i; k < j; k += 1) out[index[k]!] = p;
     i = j;
   }

@@ -33,6 +33,35 @@ export interface TierUp {
 
 const MAX_OPTIONS = 3;
 
+/**
+ * Measures that are not inputs anyone can set: time alone (tenure), predictions (the
+ * 12-month value) and figures derived from other measures (repurchase rate, margin, spend
+ * trend). Advice to change them is no advice.
+ */
+const DERIVED: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'tenureDays',
+  'clv12m',
+  'repurchaseRate',
+  'margin',
+  'spendTrend',
+]);
+
+/**
+ * Measures a client without data can be given alone: a rating, a satisfaction answer, a
+ * referral. (A first invoice changes revenue, purchases, profit and recency at once: one
+ * measure alone cannot describe it.)
+ */
+const ADDABLE: ReadonlySet<MetricKey> = new Set<MetricKey>([
+  'needTypeFit',
+  'needStrength',
+  'needUrgency',
+  'budget',
+  'growthRoom',
+  'influence',
+  'satisfaction',
+  'referrals',
+]);
+
 /** Measures counted in whole units: a rating of 4, three purchase days, a referral. */
 const WHOLE: ReadonlySet<MetricKey> = new Set<MetricKey>([
   'frequency',
@@ -51,11 +80,11 @@ const WHOLE: ReadonlySet<MetricKey> = new Set<MetricKey>([
 ]);
 
 /**
- * What would move client `c` up one score tier: for every measure of the model, the
- * smallest change of that measure alone (every other value as it is, the other clients as
- * they are) that brings the composite to the tier above — its threshold, or with quotas
- * the lowest score in it. A measure without data counts as if the client now had it, its
- * weight shared in again. Options are sorted by how far the normalised value moves; a
+ * What would move client `c` up one score tier: for every measure of the model that is an
+ * input (not `DERIVED`), the smallest change of that measure alone (every other value as
+ * it is, the other clients as they are) that brings the composite to the tier above — its
+ * threshold, or with quotas the lowest score in it. A measure without data that can be
+ * given alone (`ADDABLE`) counts as if the client now had it, its weight shared in again. Options are sorted by how far the normalised value moves; a
  * measure that cannot do it alone is left out. Null for the top tier.
  */
 export function tierUp(
@@ -83,7 +112,8 @@ export function tierUp(
   const options: (TierUpOption & { distance: number })[] = [];
   scores.slots.forEach((slot, j) => {
     const spec = specs[j];
-    if (!spec) return;
+    if (!spec || DERIVED.has(slot.metric)) return;
+    if (Number.isNaN(xs[j]!) && !ADDABLE.has(slot.metric)) return;
     const at = (x: number): number => {
       const changed = xs.slice();
       changed[j] = x;
@@ -188,8 +218,9 @@ function rawValueFor(
     const hi = others[others.length - 1]!;
     return round(lo + r * (hi - lo));
   }
-  // Percentile among everyone with data, this client included: (below + equal / 2) / m,
-  // with m the number of others. Candidates: the others' values, and just past each end.
+  // Percentile among everyone with data, this client included (`normalise`): (below +
+  // equal / 2) / m, m the number of others, but 0 at the lowest value and 1 at the highest.
+  // Candidates: the others' values, and just past each end.
   const m = others.length;
   const percentile = (v: number): number => {
     let below = 0;
@@ -198,6 +229,9 @@ function rawValueFor(
       if (o < v) below += 1;
       else if (o === v) equal += 1;
     }
+    if (below === 0 && equal === m) return 0.5;
+    if (below === 0) return 0;
+    if (below + equal === m) return 1;
     return (below + equal / 2) / m;
   };
   const step = whole ? 1 : 0.01;

@@ -297,7 +297,7 @@ export const en = {
     'About 60 generated clients of a small design studio over three years, with invoices, contacts, satisfaction scores, a few complaints and referrals. The same every time.',
   'data.sample.loadLarge': 'Load large sample',
   'data.sample.largeNote':
-    'The large sample has 50,000 clients and 1,000,000 invoices, to try Tierwise at scale. Writing it takes a minute or two and about half a gigabyte of browser storage.',
+    'The large sample has 50,000 clients and 1,000,000 invoices, to try Tierwise at scale. Writing it takes several minutes (5 to 10 on a small laptop; the rows written so far are shown) and about half a gigabyte of browser storage.',
   'data.clear.title': 'Delete all data',
   'data.clear.body':
     'Deletes every client and all their records from this browser. The scoring model and settings stay.',
@@ -566,6 +566,8 @@ export const en = {
   'client.score': 'Score {score}',
   'client.pinnedWhy': 'Pinned to {tier} by hand; the scores alone say:',
   'client.whyNoData': '{tier} with a score of {score}: there is no data to score yet.',
+  'client.whyNothing':
+    '{tier} with a score of {score}: on every measure it has data for, it is behind the other clients.',
   'client.heldBack': 'Held back most by {reasons}.',
   'client.tierUp': 'To reach {tier} (a score of {score}), any one of these would do:',
   'client.tierUpNone':
@@ -683,7 +685,7 @@ export const en = {
     'Spending varies too wildly between purchases to predict values well.',
   'trust.reason.moderate-data': 'It firms up as the history grows.',
   'trust.reason.enough-data': 'There is enough history for the models to speak for themselves.',
-  'trust.reason.tested': 'How far to trust it comes from that test below.',
+  'trust.reason.tested': 'Judged by how the model did on your own history (below).',
   'trust.reason.untested':
     'The history is too short to test the model on it yet: take the figures as rough.',
   'client.column.date': 'Date',

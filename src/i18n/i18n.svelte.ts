@@ -59,4 +59,8 @@ export class I18n {
   date = (isoDate: string): string => formatDate(isoDate, this.locale);
 
   bytes = (value: number): string => formatBytes(value, this.locale);
+
+  /** Sentences one after the other: a space between them in English, none in Chinese. */
+  sentences = (...parts: string[]): string =>
+    parts.filter((part) => part !== '').join(this.locale === 'zh-CN' ? '' : ' ');
 }

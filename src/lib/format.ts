@@ -29,15 +29,12 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
   return numberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
-/** Money in an ISO 4217 currency, whole units for large sums so tables stay narrow. */
+/**
+ * Money in an ISO 4217 currency, always to the currency's minor unit (cents; none for
+ * yen): one rule for every amount, so $3,200.50 is never shown as $3,201 beside $999.50.
+ */
 export function formatMoney(value: number, currency: string, locale: string): string {
-  const digits = Math.abs(value) >= 1000 ? 0 : 2;
-  return numberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  return numberFormat(locale, { style: 'currency', currency }).format(value);
 }
 
 export function formatPercent(fraction: number, locale: string): string {

@@ -196,7 +196,9 @@ test('every refused field says why: long tags and company, long notes, hex and f
   await invoice.getByLabel('Date', { exact: true }).fill('2026-01-15');
   await invoice.getByRole('button', { name: 'Add invoice' }).click();
   await expect(invoices).toHaveCount(1);
-  await expect(page.getByRole('status').filter({ hasText: 'Invoice of' })).toContainText('$1,25');
+  await expect(page.getByRole('status').filter({ hasText: 'Invoice of' })).toContainText(
+    '$1,250.50',
+  );
 });
 
 test('a cut-off client address shows the not-found view', async ({ page }) => {

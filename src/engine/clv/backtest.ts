@@ -1,6 +1,6 @@
 import { fitClvModels, type ClvFitOptions, type TrustLevel } from './fit-clv-models';
 import { expectedPurchasesOf } from './purchase-model';
-import { expectedAverageValue } from './gamma-gamma';
+import { expectedSpend } from './gamma-gamma';
 import { rfmColumns, type GroupedTransactions, type PurchaseRule } from './rfm-summary';
 import { daysToUnit, type TimeUnit } from './units';
 
@@ -84,7 +84,8 @@ export function backtestClv(
       monetary: past.monetary[c]!,
     };
     const expected = expectedPurchasesOf(models.purchases, row, horizon);
-    const value = expected * expectedAverageValue(models.gammaGamma, row) * past.kept[c]!;
+    const spend = expectedSpend(models.gammaGamma, { ...row, firstValue: past.firstValue[c]! });
+    const value = expected * spend * past.kept[c]!;
     const actual = heldOut(offsets[c]!, offsets[c + 1]!, day, amount, calibrationEndDay, asOfDay);
     predictedPurchases += expected;
     predictedValue += value;

@@ -211,3 +211,20 @@ function gammaGammaLogLikelihood(
   }
   return ll;
 }
+
+/**
+ * The expected value of a client's next purchase as the app uses it: `expectedAverageValue`
+ * for a repeat buyer; for a one-time buyer, the same blend with its one purchase as the
+ * observed mean (x = 1, m = the first purchase's value) — Gamma-Gamma alone would give
+ * every one-time buyer the population mean, so a client who once paid $1 would be expected
+ * to spend like the base's best clients.
+ */
+export function expectedSpend(
+  params: GammaGammaParams,
+  row: { frequency: number; monetary: number; firstValue: number },
+): number {
+  if (row.frequency === 0 && row.firstValue > 0) {
+    return expectedAverageValue(params, { frequency: 1, monetary: row.firstValue });
+  }
+  return expectedAverageValue(params, row);
+}

@@ -1,4 +1,4 @@
-import { expectedAverageValue, type GammaGammaParams } from './gamma-gamma';
+import { expectedSpend, type GammaGammaParams } from './gamma-gamma';
 import { probabilityActive, purchasesIfActiveAt, type PurchaseModel } from './purchase-model';
 import type { RfmRow } from './rfm-summary';
 import { DAYS_PER_MONTH, DAYS_PER_UNIT, type TimeUnit } from './units';
@@ -21,7 +21,8 @@ export const DEFAULT_ANNUAL_DISCOUNT_RATE = 0.1;
  *
  *   CLV = E[Z] · Σₖ₌₁..ₘ (E[Y(k Δ)] − E[Y((k − 1) Δ)]) / (1 + d)^(k / 12)
  *
- * with E[Z] the Gamma-Gamma expected purchase value, E[Y(t)] the purchase model's conditional
+ * with E[Z] the expected purchase value (`expectedSpend`: Gamma-Gamma, a one-time buyer's
+ * first purchase counted when `firstValue` is given), E[Y(t)] the purchase model's conditional
  * expected purchases, Δ one month in the model's unit (30.4375 days, or 4.348 weeks) and d
  * the annual discount rate. Each month's purchases are discounted from the end of that
  * month; (1 + d)^(1/12) − 1 is the equivalent monthly rate. (The `lifetimes` package sums
@@ -32,10 +33,10 @@ export const DEFAULT_ANNUAL_DISCOUNT_RATE = 0.1;
 export function customerLifetimeValue(
   purchases: PurchaseModel,
   gammaGamma: GammaGammaParams,
-  row: RfmRow,
+  row: RfmRow & { firstValue?: number },
   options: LifetimeValueOptions,
 ): number {
-  const value = expectedAverageValue(gammaGamma, row);
+  const value = expectedSpend(gammaGamma, { ...row, firstValue: row.firstValue ?? NaN });
   return value === 0 ? 0 : value * discountedPurchases(purchases, row, options);
 }
 

@@ -1,5 +1,5 @@
 import type { ClvModels } from './fit-clv-models';
-import { expectedAverageValue } from './gamma-gamma';
+import { expectedSpend } from './gamma-gamma';
 import {
   DEFAULT_ANNUAL_DISCOUNT_RATE,
   discountedIncrements,
@@ -87,7 +87,8 @@ export function scoreClv(
       if (row.frequency === 0) oneTimeBuyers.set(row.T, purchases);
     }
     // Refunds on other days than the purchases lower what the client is expected to keep.
-    const value = expectedAverageValue(models.gammaGamma, row) * columns.kept[i]!;
+    const spend = { ...row, firstValue: columns.firstValue[i]! };
+    const value = expectedSpend(models.gammaGamma, spend) * columns.kept[i]!;
     scores.pActive[i] = purchases[0];
     scores.expectedPurchases90d[i] = purchases[1];
     scores.expectedValue[i] = value;

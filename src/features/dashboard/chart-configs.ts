@@ -42,9 +42,18 @@ export function tierBarConfig(
           callbacks: { label: (item) => format(item.parsed.y ?? 0) },
         },
       },
-      scales: { x: axis(context), y: { ...axis(context, undefined, format), beginAtZero: true } },
+      scales: { x: axis(context), y: countAxis(axis(context, undefined, format), kind) },
     },
   };
+}
+
+/** A value axis from zero; counts of clients in whole steps (never "0, 1, 1, 2, 2"). */
+function countAxis(
+  value: ReturnType<typeof axis>,
+  kind: 'clients' | 'revenue',
+): ReturnType<typeof axis> & { beginAtZero: true } {
+  const ticks = kind === 'clients' ? { ...value.ticks, precision: 0 } : value.ticks;
+  return { ...value, ticks, beginAtZero: true };
 }
 
 /** Each tier's share of the clients. */

@@ -143,6 +143,38 @@ describe('dashboardSummary', () => {
     expect(s.scatter[0]).toHaveLength(2);
   });
 
+  it('nets each day: an order cancelled the same day makes nobody a repeat buyer', () => {
+    const netted = buildSnapshot(
+      records({
+        clients: [{ id: 'x' }],
+        transactions: [
+          { clientId: 'x', date: '2024-01-05', amount: 50 },
+          { clientId: 'x', date: '2026-03-01', amount: 10_000 },
+          { clientId: 'x', date: '2026-03-01', amount: -10_000 },
+        ],
+      }),
+    );
+    const summary = dashboardSummary(netted, scoresFor(netted, [0]), options);
+    expect(summary.repeatPurchaseRate).toBe(0);
+    expect(summary.activeClients).toBe(0);
+  });
+
+  it('does not compare with a previous year the data do not cover', () => {
+    const short = buildSnapshot(
+      records({
+        clients: [{ id: 'x' }],
+        transactions: [
+          { clientId: 'x', date: '2025-06-21', amount: 10 },
+          { clientId: 'x', date: '2026-01-01', amount: 300 },
+        ],
+      }),
+    );
+    const summary = dashboardSummary(short, scoresFor(short, [0]), options);
+    expect(summary.previousCovered).toBe(false);
+    expect(summary.revenueChange).toBeNull();
+    expect(summary.retentionRate).toBeNull();
+  });
+
   it('gives nulls, not NaN, for an empty workspace', () => {
     const empty = buildSnapshot(records({ clients: [] }));
     const s = dashboardSummary(empty, scoresFor(empty, []), options);

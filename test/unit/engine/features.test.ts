@@ -209,6 +209,19 @@ describe('computeFeatures, edge cases', () => {
     expect(short.metrics.spendTrend[0]).toBeNaN();
   });
 
+  it('has no profit where no invoice of the window says what it cost (it would repeat revenue)', () => {
+    const { metrics } = features({
+      clients: [{ id: 'a' }, { id: 'b' }],
+      transactions: [
+        { clientId: 'a', date: '2026-05-01', amount: 1000 },
+        { clientId: 'b', date: '2026-05-01', amount: 1000, hours: 5 },
+      ],
+    });
+    expect(Array.from(metrics.profit)).toEqual([NaN, 800]);
+    expect(metrics.margin[0]).toBeNaN();
+    expect(metrics.margin[1]).toBeCloseTo(0.8, 12);
+  });
+
   it('counts referrals on the referrer', () => {
     const { metrics } = features({
       clients: [{ id: 'a' }, { id: 'b', referredById: 'a' }, { id: 'c', referredById: 'a' }],

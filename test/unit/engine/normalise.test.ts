@@ -10,6 +10,10 @@ describe('normalise', () => {
     ['ties share the middle of their ranks', [1, 2, 2, 3], [0, 0.5, 0.5, 1]],
     ['an outlier moves others by one rank only', [1, 2, 3, 1_000_000], [0, 1 / 3, 2 / 3, 1]],
     ['all equal', [7, 7, 7], [0.5, 0.5, 0.5]],
+    // A tie at the bottom earns nothing, a tie at the top everything, whatever its size.
+    ['a tie at the lowest value is 0', [0, 0, 0, 5, 9], [0, 0, 0, 0.75, 1]],
+    ['a tie at the highest value is 1', [1, 4, 4, 4], [0, 1, 1, 1]],
+    ['fractions tied at the ends', [0.5, 0.5, 2.5, 3.5, 3.5], [0, 0, 0.5, 1, 1]],
     ['one client', [42], [0.5]],
   ])('percentile: %s', (_, values, expected) => {
     const out = percentileRanks(f(...values), all(values.length));

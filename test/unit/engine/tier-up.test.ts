@@ -46,8 +46,11 @@ describe('tierUp', () => {
     expect(up).not.toBeNull();
     expect(up!.tier).toBe(result.computedTier[d]! - 1);
     expect(up!.options.length).toBeGreaterThan(0);
-    const budget = up!.options.find((o) => o.metric === 'budget')!;
-    expect(budget).toMatchObject({ now: 2, needed: 5 });
+    const budget = tierUp(columns(result), definition, d, Infinity)!.options.find(
+      (o) => o.metric === 'budget',
+    )!;
+    expect(budget.now).toBe(2);
+    expect(budget.needed).toBeGreaterThan(2);
     // Scored again with that budget, the client is in the tier above…
     const again = scoreClients(buildSnapshot(freelancer(budget.needed)), definition, { asOfDay });
     expect(again.computedTier[d]).toBe(up!.tier);
@@ -56,8 +59,14 @@ describe('tierUp', () => {
       asOfDay,
     });
     expect(short.computedTier[d]).toBeGreaterThan(up!.tier);
-    // Revenue would do it too: above every other client's.
-    expect(up!.options.find((o) => o.metric === 'monetaryTotal')?.needed).toBeGreaterThan(6400);
+    // Revenue would do it too: as much as the top client's at most.
+    const revenue = up!.options.find((o) => o.metric === 'monetaryTotal');
+    expect(revenue?.needed).toBeLessThanOrEqual(6400);
+    expect(revenue?.needed).toBeGreaterThan(1600);
+    // Time and predictions are no advice: tenure and the 12-month value are never offered.
+    const all = tierUp(columns(result), definition, d, Infinity)!.options.map((o) => o.metric);
+    expect(all).not.toContain('tenureDays');
+    expect(all).not.toContain('clv12m');
   });
 
   it('counts a measure without data as if the client now had it', () => {

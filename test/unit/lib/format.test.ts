@@ -11,9 +11,12 @@ import {
 describe('formatting follows the language', () => {
   it('formats numbers and money per locale', () => {
     expect(formatNumber(1234567, 'en')).toBe('1,234,567');
-    expect(formatMoney(1234.5, 'USD', 'en')).toBe('$1,235');
+    // One rule for every amount: to the cent, large or small.
+    expect(formatMoney(1234.5, 'USD', 'en')).toBe('$1,234.50');
+    expect(formatMoney(3200.5, 'USD', 'en')).toBe('$3,200.50');
     expect(formatMoney(12.5, 'USD', 'en')).toBe('$12.50');
-    expect(formatMoney(1234, 'CNY', 'zh-CN')).toBe('¥1,234');
+    expect(formatMoney(1234, 'CNY', 'zh-CN')).toBe('¥1,234.00');
+    expect(formatMoney(1234, 'JPY', 'en')).toBe('¥1,234');
   });
 
   it('formats calendar dates without time-zone drift', () => {

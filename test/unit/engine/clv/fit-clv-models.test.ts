@@ -251,10 +251,15 @@ describe('scoreClv', () => {
         12,
       );
       expect(scores.clv12m[i]).toBeCloseTo(
-        customerLifetimeValue(models.purchases, models.gammaGamma, row, {
-          unit: 'week',
-          annualDiscountRate: 0.05,
-        }),
+        customerLifetimeValue(
+          models.purchases,
+          models.gammaGamma,
+          { ...row, firstValue: columns.firstValue[i]! },
+          {
+            unit: 'week',
+            annualDiscountRate: 0.05,
+          },
+        ),
         9,
       );
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedAverageValue, fitGammaGamma, rfmSummary } from '$engine/index';
+import { expectedSpend } from '$engine/clv/gamma-gamma';
 import { CDNOW_AS_OF, cdnowTransactions } from './cdnow';
 
 const PUBLISHED = { p: 6.25, q: 3.74, v: 15.44 };
@@ -76,5 +77,26 @@ describe('fitGammaGamma on degenerate data stays finite', () => {
       expect(Number.isFinite(value)).toBe(true);
     }
     for (const row of rows) expect(Number.isFinite(expectedAverageValue(fit, row))).toBe(true);
+  });
+});
+
+describe('expectedSpend', () => {
+  const params = { p: 4, q: 4, v: 750 }; // population mean p v / (q − 1) = 1000
+
+  it('counts a one-time buyer’s purchase as its first observation', () => {
+    const once = (first: number) =>
+      expectedSpend(params, { frequency: 0, monetary: 0, firstValue: first });
+    // w = p / (p + q − 1) = 4 / 7 on the purchase, 3 / 7 on the population mean.
+    expect(once(1)).toBeCloseTo((3 / 7) * 1000 + (4 / 7) * 1, 9);
+    expect(once(2000)).toBeCloseTo((3 / 7) * 1000 + (4 / 7) * 2000, 9);
+    // Without a known first purchase: the population mean, as Gamma-Gamma says.
+    expect(expectedSpend(params, { frequency: 0, monetary: 0, firstValue: NaN })).toBeCloseTo(
+      1000,
+      9,
+    );
+    // A repeat buyer: Gamma-Gamma as published.
+    expect(expectedSpend(params, { frequency: 3, monetary: 500, firstValue: 1 })).toBe(
+      expectedAverageValue(params, { frequency: 3, monetary: 500 }),
+    );
   });
 });

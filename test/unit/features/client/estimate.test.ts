@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoresRecord } from '$db/derived-records';
-import { estimate, twoFigures } from '$features/client/estimate';
+import { estimate, roughly, twoFigures } from '$features/client/estimate';
 
 const model = (
   level: 'high' | 'medium' | 'low',
@@ -22,13 +22,20 @@ describe('a prediction as precise as its test', () => {
   it('is exact when trusted, about when moderately, a range when not', () => {
     expect(estimate(1234.56, model('high'))).toEqual({ kind: 'exact', value: 1234.56 });
     expect(estimate(1234.56, model('medium'))).toEqual({ kind: 'about', value: 1200 });
-    // A backtest 80 % too high: the range is ±80 %.
+    // A backtest 80 % too high: the range is from ÷ 1.8 to × 1.8.
     expect(estimate(1000, model('low', { predictedValue: 180, actualValue: 100 }))).toEqual({
       kind: 'range',
-      low: 200,
+      low: 560,
       high: 1800,
     });
-    // Never narrower than ±50 %.
-    expect(estimate(1000, model('low'))).toEqual({ kind: 'range', low: 500, high: 1500 });
+    // Never narrower than ÷ 1.5 to × 1.5, never down to nothing.
+    expect(estimate(1000, model('low'))).toEqual({ kind: 'range', low: 670, high: 1500 });
+    const far = estimate(1000, model('low', { predictedValue: 900, actualValue: 100 }));
+    expect(far.kind === 'range' && far.low).toBeGreaterThan(0);
+  });
+
+  it('in a narrow cell, is exact when trusted and two figures otherwise', () => {
+    expect(roughly(4179.2, model('high'))).toEqual({ kind: 'exact', value: 4179.2 });
+    expect(roughly(4179.2, model('low'))).toEqual({ kind: 'about', value: 4200 });
   });
 });

@@ -577,6 +577,8 @@ export const en = {
   'metric.days': '{days, plural, one {# day} other {# days}}',
   'metric.perYear': '{rate} a year',
   'metric.outOf100': '{score} / 100',
+  'client.archived':
+    'Archived: kept with all its records, but not scored or listed. Restore it below to score it again.',
   'client.why': 'Why this tier',
   'client.whySentence': '{tier} with a score of {score}: most of it comes from {reasons}.',
   'client.noData': 'no data',

@@ -533,6 +533,8 @@ export const zhCN: Messages = {
   'metric.days': '{days} 天',
   'metric.perYear': '每年{rate}次',
   'metric.outOf100': '{score} / 100',
+  'client.archived':
+    '已归档：保留全部记录，但不参与评分，也不在列表中显示。可在下方恢复以重新评分。',
   'client.why': '为何属于此层级',
   'client.whySentence': '{tier}，得分 {score}：主要来自{reasons}。',
   'client.noData': '无数据',

@@ -26,8 +26,7 @@ import {
 } from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { dashboardData, type DashboardData } from './dashboard';
-import { clientTierUp } from './tier-up-service';
-import type { TierUp } from '$engine/index';
+import { clientScores, type ClientScores } from './client-scores';
 import { workerSwap } from './workspace-swap';
 import type { WorkspaceWriter } from './workspace-writer';
 import { WorkspaceService, type DatasetLoaded, type DatasetSize } from './workspace-service';
@@ -209,9 +208,12 @@ const api = {
     return dashboardData(db, scoring, computedAt, concentrationThreshold);
   },
 
-  /** What would lift one client a tier, from the scores the page holds (`computedAt`). */
-  clientTierUp(clientId: string, computedAt: string): Promise<TierUp | null> {
-    return clientTierUp(db, scoring, clientId, computedAt);
+  /**
+   * One client's scores, reasons and what would lift it a tier, from the scores the page
+   * has seen (`computedAt`); null when the client is not ranked.
+   */
+  clientScores(clientId: string, computedAt: string): Promise<ClientScores | null> {
+    return clientScores(db, scoring, clientId, computedAt);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -14,7 +14,7 @@ import type {
 } from './csv-service';
 import type { ScoringStatus } from './scoring-service';
 import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
-import type { TierUp } from '$engine/index';
+import type { ClientScores } from './client-scores';
 import type { DatasetLoaded, DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
 /**
@@ -172,8 +172,8 @@ export class WorkerClient {
     return this.#track(() => this.#remote.clearAllData());
   }
 
-  clientTierUp(clientId: string, computedAt: string): Promise<TierUp | null> {
-    return this.#remote.clientTierUp(clientId, computedAt);
+  clientScores(clientId: string, computedAt: string): Promise<ClientScores | null> {
+    return this.#remote.clientScores(clientId, computedAt);
   }
 
   #progress() {

@@ -2,7 +2,15 @@ import { SETTINGS_ID, settingsSchema, type Settings } from '$schema/settings';
 import type { TierwiseDb } from './database';
 
 export type SettingsPatch = Partial<
-  Pick<Settings, 'locale' | 'theme' | 'currency' | 'concentrationWarningPercent' | 'evaluationDate'>
+  Pick<
+    Settings,
+    | 'locale'
+    | 'theme'
+    | 'currency'
+    | 'concentrationWarningPercent'
+    | 'evaluationDate'
+    | 'listColumns'
+  >
 >;
 
 /** The workspace settings; the database creates them, so they always exist. */

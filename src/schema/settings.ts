@@ -7,6 +7,36 @@ export type Locale = (typeof LOCALES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** Columns the Clients list can show besides rank and name (`settings.listColumns`). */
+export const CLIENT_LIST_COLUMNS = [
+  'tier',
+  'score',
+  'lifecycle',
+  'pActive',
+  'lastContact',
+  'company',
+  'tags',
+  'value',
+  'needs',
+  'loyalty',
+  'potential',
+  'abc',
+  'rfm',
+  'segment',
+  'clv12m',
+  'lastPurchase',
+] as const;
+export type ClientListColumn = (typeof CLIENT_LIST_COLUMNS)[number];
+
+/** What the list shows until the user chooses: enough to act on, readable on a laptop. */
+export const DEFAULT_LIST_COLUMNS: readonly ClientListColumn[] = [
+  'tier',
+  'score',
+  'lifecycle',
+  'pActive',
+  'lastContact',
+];
+
 /** The one settings record of a workspace; its id is always `SETTINGS_ID`. */
 export const SETTINGS_ID = 'workspace';
 
@@ -50,6 +80,8 @@ export const settingsSchema = z.object({
    * offer the day of the latest invoice when the history ended long ago.
    */
   evaluationDate: z.union([z.literal('today'), isoDateSchema]).optional(),
+  /** The Clients list's columns, in order (absent: `DEFAULT_LIST_COLUMNS`). */
+  listColumns: z.array(z.enum(CLIENT_LIST_COLUMNS)).max(CLIENT_LIST_COLUMNS.length).optional(),
 });
 
 /** The day scores are as of: the fixed evaluation date, else `today` (YYYY-MM-DD). */

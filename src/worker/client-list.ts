@@ -39,6 +39,8 @@ export interface ClientQuery {
   lifecycle: number | null;
   tag: string | null;
   churnOnly: boolean;
+  /** Archived clients only (they are not ranked, so not listed otherwise, but for a search). */
+  archived: boolean;
   /** Matched, case-insensitively, against name, company, email and tags. */
   search: string;
 }
@@ -52,6 +54,7 @@ export const DEFAULT_QUERY: ClientQuery = {
   lifecycle: null,
   tag: null,
   churnOnly: false,
+  archived: false,
   search: '',
 };
 
@@ -68,6 +71,7 @@ export interface ClientListing {
  */
 export function needsDirectory(query: ClientQuery): boolean {
   return (
+    query.archived ||
     query.sort === 'name' ||
     query.sort === 'company' ||
     query.tag !== null ||
@@ -76,9 +80,11 @@ export function needsDirectory(query: ClientQuery): boolean {
 }
 
 /**
- * The scored clients that pass the filters, sorted. Missing values (no purchase yet, not
- * modelled) sort last whichever the direction; ties keep rank order. `directory` may be
- * empty when `needsDirectory(query)` is false.
+ * The ranked clients that pass the filters, sorted; with the `archived` filter, the
+ * archived clients instead; with a search, the archived clients it finds after the ranked
+ * ones. Missing values (no purchase yet, not modelled) sort last whichever the direction;
+ * ties keep rank order (archived clients: name order). `directory` may be empty when
+ * `needsDirectory(query)` is false.
  */
 export function listClients(
   scores: ScoresRecord,
@@ -89,24 +95,33 @@ export function listClients(
   const search = query.search.trim().toLocaleLowerCase();
   const tag = query.tag?.toLocaleLowerCase() ?? null;
   const picked: number[] = [];
+  const archived: number[] = [];
   scores.clientIds.forEach((id, at) => {
-    if (!(scores.rank[at] ?? 0)) return; // archived or not scored yet
+    const entry = directory.get(id);
+    if (tag !== null && !entry?.tags.some((t) => t.toLocaleLowerCase() === tag)) return;
+    if (search !== '' && !entry?.searchText.includes(search)) return;
+    if (!(scores.rank[at] ?? 0)) {
+      // Not ranked: archived (the scores hold every client of the data they were made from).
+      if (query.archived || search !== '') archived.push(at);
+      return;
+    }
+    if (query.archived) return;
     if (query.tier !== null && scores.tier[at] !== query.tier) return;
     if (query.abc !== null && scores.abc[at] !== query.abc) return;
     if (query.segment !== null && scores.segment[at] !== query.segment) return;
     if (query.lifecycle !== null && scores.lifecycle[at] !== query.lifecycle) return;
     if (query.churnOnly && !scores.churnWarning[at]) return;
-    const entry = directory.get(id);
-    if (tag !== null && !entry?.tags.some((t) => t.toLocaleLowerCase() === tag)) return;
-    if (search !== '' && !entry?.searchText.includes(search)) return;
     picked.push(at);
   });
   const rank = (at: number): number => scores.rank[at] ?? 0;
   const sign = query.descending ? -1 : 1;
+  const text = (at: number, field: 'name' | 'company'): string =>
+    directory.get(scores.clientIds[at] ?? '')?.[field] ?? '';
   if (query.sort === 'name' || query.sort === 'company') {
     const field = query.sort;
-    const text = (at: number): string => directory.get(scores.clientIds[at] ?? '')?.[field] ?? '';
-    picked.sort((a, b) => sign * collator.compare(text(a), text(b)) || rank(a) - rank(b));
+    picked.sort(
+      (a, b) => sign * collator.compare(text(a, field), text(b, field)) || rank(a) - rank(b),
+    );
   } else {
     const value = numericColumn(scores, query.sort);
     picked.sort((a, b) => {
@@ -118,7 +133,8 @@ export function listClients(
       return sign * (x - y) || rank(a) - rank(b);
     });
   }
-  return { indexes: Int32Array.from(picked), computedAt: scores.computedAt };
+  archived.sort((a, b) => collator.compare(text(a, 'name'), text(b, 'name')));
+  return { indexes: Int32Array.from([...picked, ...archived]), computedAt: scores.computedAt };
 }
 
 function numericColumn(scores: ScoresRecord, column: SortColumn): (at: number) => number {

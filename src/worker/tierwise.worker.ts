@@ -7,7 +7,6 @@ import {
   clientsCsv,
   listClients,
   needsDirectory,
-  type ClientListing,
   type ClientQuery,
   type ExportLabels,
 } from './client-list';
@@ -27,6 +26,7 @@ import {
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { dashboardData, type DashboardData } from './dashboard';
 import { clientScores, type ClientScores } from './client-scores';
+import { ListService, type ListHandle, type ListRow } from './list-service';
 import { workerSwap } from './workspace-swap';
 import type { WorkspaceWriter } from './workspace-writer';
 import { WorkspaceService, type DatasetLoaded, type DatasetSize } from './workspace-service';
@@ -63,6 +63,7 @@ const writer: WorkspaceWriter = { db, scoring, withWriteLock, swap };
 const backups = new BackupService(writer);
 const spreadsheets = new CsvService(writer);
 const workspace = new WorkspaceService(writer);
+const lists = new ListService(db, scoring, scoring.directory);
 
 // Staging databases of an import cut short, or an old workspace whose deletion did not
 // finish, go at start — unless a tab is writing now (it may be staging), or this tab
@@ -91,7 +92,7 @@ async function list(
   query: ClientQuery,
   locale: string,
   computedAt: string,
-): Promise<ClientListing> {
+): Promise<ReturnType<typeof listClients>> {
   const scores = await scoring.scores(computedAt);
   if (scores === null) return { indexes: new Int32Array(0), computedAt };
   const directory = needsDirectory(query) ? await scoring.directory.entries() : new Map();
@@ -127,16 +128,16 @@ const api = {
   },
 
   /**
-   * The scored clients that match `query`, sorted, as indexes into the scores record
-   * the page holds (`computedAt`); the index column is transferred, not copied.
+   * Lists the clients that match `query`, sorted, from the scores the page has seen
+   * (`computedAt`), and keeps the list: the page asks for the rows on screen (`listRows`).
    */
-  async listClients(
-    query: ClientQuery,
-    locale: string,
-    computedAt: string,
-  ): Promise<ClientListing> {
-    const listing = await list(query, locale, computedAt);
-    return Comlink.transfer(listing, [listing.indexes.buffer]);
+  openList(query: ClientQuery, locale: string, computedAt: string): Promise<ListHandle | null> {
+    return lists.open(query, collatorFor(locale), computedAt);
+  },
+
+  /** Rows `from` to `to` of a list `openList` made; null once it is no longer kept. */
+  listRows(listId: number, from: number, to: number): Promise<ListRow[] | null> {
+    return lists.rows(listId, from, to);
   },
 
   /** The same list as CSV (see `clientsCsv`), for the Export button. */

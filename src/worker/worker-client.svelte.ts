@@ -13,7 +13,8 @@ import type {
   RejectedCsvLabels,
 } from './csv-service';
 import type { ScoringStatus } from './scoring-service';
-import type { ClientListing, ClientQuery, ExportLabels } from './client-list';
+import type { ClientQuery, ExportLabels } from './client-list';
+import type { ListHandle, ListRow } from './list-service';
 import type { ClientScores } from './client-scores';
 import type { DatasetLoaded, DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
 
@@ -85,9 +86,14 @@ export class WorkerClient {
     return this.#remote.previewModel(definition);
   }
 
-  /** The clients matching `query`, sorted, against the scores the page holds. */
-  listClients(query: ClientQuery, locale: string, computedAt: string): Promise<ClientListing> {
-    return this.#remote.listClients(query, locale, computedAt);
+  /** Lists the clients matching `query`, sorted, in the worker (see `ListService`). */
+  openList(query: ClientQuery, locale: string, computedAt: string): Promise<ListHandle | null> {
+    return this.#remote.openList(query, locale, computedAt);
+  }
+
+  /** Some rows of a list the worker holds; null once it no longer holds it. */
+  listRows(listId: number, from: number, to: number): Promise<ListRow[] | null> {
+    return this.#remote.listRows(listId, from, to);
   }
 
   exportClientsCsv(

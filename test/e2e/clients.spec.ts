@@ -52,12 +52,51 @@ async function deleteThenUndo(
   await expect(undo).toHaveCount(0);
 }
 
+/**
+ * Every cell of the first row is on screen and not covered: the point at its centre,
+ * scrolled into view, is the cell itself or inside it.
+ */
+async function expectEveryCellPainted(page: Page): Promise<void> {
+  await waitForNames(page);
+  const cells = page.locator('[role="row"][data-client-id]').first().locator('[role="cell"]');
+  const count = await cells.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i += 1) {
+    const cell = cells.nth(i);
+    await cell.scrollIntoViewIfNeeded();
+    const painted = await cell.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      if (box.width < 8 || box.height < 8) return false;
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit !== null && (hit === element || element.contains(hit));
+    });
+    expect(painted, (await cell.getAttribute('data-cell')) ?? 'a cell').toBe(true);
+  }
+}
+
 test('the list sorts by each dimension, filters by tier, and keeps its filters in the URL', async ({
   page,
 }) => {
   await loadSampleData(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
   await expect(page.getByTestId('client-count')).toHaveText('Clients listed: 60');
+
+  // The default columns, then the four dimensions chosen in: every chosen column is painted.
+  await expect(page.getByRole('columnheader')).toHaveText([
+    /Rank/,
+    'Name',
+    'Tier',
+    'Score',
+    'Stage',
+    'P(active)',
+    'Last contact',
+  ]);
+  await page.getByText('Columns', { exact: true }).click();
+  for (const dimension of ['Value', 'Needs', 'Loyalty', 'Potential']) {
+    await page.getByRole('checkbox', { name: dimension, exact: true }).check();
+    await expect(page.getByRole('columnheader', { name: dimension, exact: true })).toBeVisible();
+  }
+  await expectEveryCellPainted(page);
 
   for (const dimension of ['Value', 'Needs', 'Loyalty', 'Potential']) {
     await page.getByRole('button', { name: dimension, exact: true }).click();
@@ -83,6 +122,7 @@ test('the list sorts by each dimension, filters by tier, and keeps its filters i
   await page.reload();
   await expect(page.getByTestId('client-count')).toHaveText(count);
   await expect(page.getByRole('combobox', { name: 'Tier' })).toHaveValue('1');
+  // The chosen columns are remembered.
   await expect(page.getByRole('columnheader', { name: 'Potential ↓' })).toBeVisible();
   await page.goBack();
   await expect(page).not.toHaveURL(/tier=core/);

@@ -15,6 +15,7 @@ describe('the Clients view query in the URL', () => {
       lifecycle: 3,
       tag: 'design',
       churnOnly: true,
+      archived: true,
       search: '李 & co',
     };
     const search = urlFromQuery(query, tiers);

@@ -22,6 +22,8 @@ const records = collectRecords(
 // Two awkward names: a formula and a Chinese name with a comma.
 records.clients[0] = { ...records.clients[0]!, name: '=HYPERLINK("x")' };
 records.clients[1] = { ...records.clients[1]!, name: '王芳, 设计', tags: ['Design'] };
+// One archived client: kept, not ranked.
+records.clients[2] = { ...records.clients[2]!, name: 'Archie Ved', archived: true };
 const asOfDay = toEpochDay(AS_OF);
 const snapshot = buildSnapshot(records);
 const clv = computeClv(snapshot.transactions, { asOfDay, purchases: 'positive' });
@@ -116,5 +118,17 @@ describe('clientsCsv', () => {
     expect(csv).toContain(`,"'=HYPERLINK(""x"")",`);
     expect(csv).toContain(',"王芳, 设计",');
     expect(lines[1]!.startsWith('1,')).toBe(true);
+  });
+});
+
+describe('archived clients', () => {
+  it('are left out of the list, found by their own filter and by a search', () => {
+    expect(list({}).names).not.toContain('Archie Ved');
+    expect(list({ archived: true }).names).toEqual(['Archie Ved']);
+    const found = list({ search: 'archie' }).names;
+    expect(found).toEqual(['Archie Ved']);
+    // A search that also finds ranked clients lists the archived one after them.
+    const both = list({ search: 'a' }).names;
+    expect(both.at(-1)).toBe('Archie Ved');
   });
 });

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadSampleData, openApp, waitForNames } from './app';
+
+const SCREENS = [
+  { name: 'laptop', width: 1366, height: 860 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** Nothing on the page scrolls sideways (a data table may, inside its own box). */
+async function expectNoSidewaysScroll(page: Page, view: string): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  expect(overflow, `${view} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
+}
+
+/** Every cell of the list's first row is on screen and not covered by anything. */
+async function expectFirstRowPainted(page: Page): Promise<void> {
+  await waitForNames(page);
+  const cells = page.locator('[role="row"][data-client-id]').first().locator('[role="cell"]');
+  for (let i = 0; i < (await cells.count()); i += 1) {
+    const cell = cells.nth(i);
+    await cell.scrollIntoViewIfNeeded();
+    const painted = await cell.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return box.width >= 8 && hit !== null && (hit === element || element.contains(hit));
+    });
+    expect(painted, `cell ${await cell.getAttribute('data-cell')}`).toBe(true);
+  }
+}
+
+for (const screen of SCREENS) {
+  for (const language of ['en', 'zh-CN'] as const) {
+    test(`on a ${screen.name} in ${language}, every view fits and every list column is painted`, async ({
+      page,
+    }, testInfo) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await loadSampleData(page);
+      if (language === 'zh-CN') {
+        await openApp(page, '/settings');
+        await page.locator('select[name="language"]').selectOption('zh-CN');
+        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      }
+      await openApp(page, '/clients');
+      await expectFirstRowPainted(page);
+      const first = page.locator('[role="row"][data-client-id]').first();
+      const clientPath = `/clients/${encodeURIComponent((await first.getAttribute('data-client-id')) ?? '')}`;
+      for (const view of ['/', '/clients', clientPath, '/model', '/data', '/settings']) {
+        await openApp(page, view);
+        await expect(page.locator('[data-phase="idle"]')).toBeAttached();
+        if (view === '/') await expect(page.locator('[data-chart]').first()).toBeVisible();
+        if (view === clientPath) await expect(page.getByTestId('why')).toBeVisible();
+        await expectNoSidewaysScroll(page, view);
+        const name = view === clientPath ? 'client' : view.replace(/\W/g, '') || 'dashboard';
+        await page.screenshot({
+          path: testInfo.outputPath(`${screen.name}-${language}-${name}.png`),
+          fullPage: true,
+        });
+      }
+    });
+  }
+}

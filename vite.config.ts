@@ -60,7 +60,8 @@ export default defineConfig({
     target: 'es2022',
   },
   worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true },
+  // `PORT=5000 npm start` when 4173 is taken; the end-to-end tests use their own port.
+  preview: { port: Number(process.env['PORT'] ?? 4173), strictPort: true },
   plugins: [
     svelte(),
     contentSecurityPolicy(),

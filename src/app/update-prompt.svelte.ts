@@ -28,6 +28,11 @@ export class UpdatePrompt {
     await this.#update?.(true);
   }
 
+  /** Hides the "works offline" note only, never a waiting update. */
+  dismissOfflineNote(): void {
+    this.offlineReady = false;
+  }
+
   dismiss(): void {
     this.needRefresh = false;
     this.offlineReady = false;

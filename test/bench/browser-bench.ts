@@ -5,6 +5,8 @@
  * - list: scrolling the whole ranked list and typing a search, with the longest
  *   main-thread task meanwhile;
  * - rescore: saving one edited invoice in a client's file until its new score shows;
+ * - listed: the same, until the list in another tab shows the new score and rank, and a
+ *   scrolled list keeps its place;
  * - dashboard: a fresh browser opening / (scores stored) until every chart is drawn;
  * with the longest main-thread task seen meanwhile. Prints medians; the last line is one
  * JSON object. Needs the production build in `.bench-app/` (its own, so the end-to-end
@@ -14,7 +16,7 @@
  * base already stored, skips the 10–20 minute load, and measures the current build (its
  * service worker and caches are cleared first, so the new build is what gets served).
  * `--load-only` stops after storing the base, for measuring later on a quiet machine;
- * `--only=dashboard` (or any of cold, list, rescore, dashboard) measures just those steps.
+ * `--only=dashboard` (or any of cold, list, rescore, listed, dashboard) measures just those steps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -105,7 +107,9 @@ async function loadLargeBase(profile: string): Promise<number> {
     .first()
     .waitFor({ timeout: 5 * 60_000 });
   // Let the worker store what it keeps for the next start before the browser closes.
-  await page.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 5 * 60_000 });
+  await page
+    .locator('.scoring-status[data-phase="idle"]')
+    .waitFor({ state: 'attached', timeout: 5 * 60_000 });
   await page.waitForTimeout(4_000);
   await context.close();
   return loadMs;
@@ -133,7 +137,9 @@ async function refreshKeptProfile(profile: string): Promise<void> {
     .locator('[data-cell="rank"]')
     .first()
     .waitFor({ timeout: 5 * 60_000 });
-  await clients.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 5 * 60_000 });
+  await clients
+    .locator('.scoring-status[data-phase="idle"]')
+    .waitFor({ state: 'attached', timeout: 5 * 60_000 });
   await clients.waitForTimeout(4_000);
   await warm.close();
 }
@@ -200,7 +206,9 @@ async function rescores(profile: string): Promise<{ times: number[]; longTask: n
   await page.locator('[data-cell="name"]').first().click();
   const score = page.getByTestId('client-score');
   await score.waitFor();
-  await page.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 60_000 });
+  await page
+    .locator('.scoring-status[data-phase="idle"]')
+    .waitFor({ state: 'attached', timeout: 60_000 });
   const invoice = page.locator('[data-transaction-id]').first();
   const times: number[] = [];
   for (let edit = 0; edit < EDITS; edit += 1) {
@@ -233,11 +241,109 @@ async function rescores(profile: string): Promise<{ times: number[]; longTask: n
       await page.evaluate(() => (window as unknown as { rescore: Promise<number> }).rescore),
     );
     if ((await score.innerText()) === before) throw new Error('the score did not change');
-    await page.locator('[data-phase="idle"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page
+      .locator('.scoring-status[data-phase="idle"]')
+      .waitFor({ state: 'attached', timeout: 60_000 });
   }
   const longTask = await longestTask(page);
   await context.close();
   return { times, longTask };
+}
+
+/**
+ * Three tabs: a client's file, the list searched for that client, and the whole list
+ * scrolled half way down. Each invoice edit saved in the file is timed until the searched
+ * list shows the client's new score and rank (the same rank the file shows); after each
+ * rescore the scrolled list must still be where it was, with its rows painted.
+ */
+async function listAfterEdits(
+  profile: string,
+): Promise<{ times: number[]; scrollMoved: number; longTask: number }> {
+  const context = await launch(profile);
+  const file = await context.newPage();
+  await file.goto(`${ORIGIN}/clients?stage=active&dir=desc`);
+  const firstRow = file.locator('[role="row"][data-client-id]').first();
+  await firstRow.locator('a[data-cell="name"]').waitFor({ timeout: 60_000 });
+  const id = await firstRow.getAttribute('data-client-id');
+  const name = await firstRow.locator('[data-cell="name"]').innerText();
+  await firstRow.locator('[data-cell="name"]').click();
+  const fileScore = file.getByTestId('client-score');
+  await fileScore.waitFor();
+
+  const searched = await context.newPage();
+  await watchLongTasks(searched);
+  await searched.goto(`${ORIGIN}/clients?q=${encodeURIComponent(name)}`);
+  const row = searched.locator(`[role="row"][data-client-id="${id}"]`);
+  await row.locator('[data-cell="score"]').waitFor({ timeout: 60_000 });
+
+  const scrolled = await context.newPage();
+  await scrolled.goto(`${ORIGIN}/clients`);
+  await scrolled.locator('a[data-cell="name"]').first().waitFor({ timeout: 60_000 });
+  const list = scrolled.getByRole('rowgroup', { name: 'Clients, in list order' });
+  const place = await list.evaluate((element) => {
+    element.scrollTo({ top: element.scrollHeight / 2 });
+    return element.scrollTop;
+  });
+  await scrolled.locator('a[data-cell="name"]').first().waitFor();
+  await file.locator('.scoring-status[data-phase="idle"]').waitFor({ state: 'attached' });
+
+  const invoice = file.locator('[data-transaction-id]').first();
+  const times: number[] = [];
+  let scrollMoved = 0;
+  for (let edit = 0; edit < EDITS; edit += 1) {
+    // The searched tab resolves when both cells differ from what they show now.
+    await searched.evaluate((clientId) => {
+      const w = window as unknown as { listed: Promise<number> };
+      const cells = () => {
+        const shown = document.querySelector(`[role="row"][data-client-id="${clientId}"]`);
+        const text = (cell: string) =>
+          shown?.querySelector(`[data-cell="${cell}"]`)?.textContent?.trim() ?? '';
+        return { rank: text('rank'), score: text('score') };
+      };
+      const before = cells();
+      w.listed = new Promise((resolve) => {
+        new MutationObserver((_, observer) => {
+          const now = cells();
+          if (now.rank === before.rank || now.score === before.score || now.rank === '') return;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+    }, id);
+    await invoice.getByRole('button', { name: 'Edit' }).click();
+    await invoice.getByRole('textbox').fill(edit % 2 === 0 ? '250000' : '15');
+    const save = invoice.getByRole('button', { name: 'Save' });
+    await save.evaluate((button) => {
+      button.addEventListener(
+        'click',
+        () => {
+          (window as unknown as { clickedAt: number }).clickedAt =
+            performance.timeOrigin + performance.now();
+        },
+        { once: true, capture: true },
+      );
+    });
+    await save.click();
+    const listedAt = await searched.evaluate(
+      () => (window as unknown as { listed: Promise<number> }).listed,
+    );
+    const clickedAt = await file.evaluate(
+      () => (window as unknown as { clickedAt: number }).clickedAt,
+    );
+    times.push(listedAt - clickedAt);
+    await file.locator('.scoring-status[data-phase="idle"]').waitFor({ state: 'attached' });
+    const fileRank = await file.locator('#score-title .muted').innerText();
+    const listRank = await row.locator('[data-cell="rank"]').innerText();
+    if (!fileRank.includes(listRank)) {
+      throw new Error(`the list says rank ${listRank}, the file says ${fileRank}`);
+    }
+    await scrolled.locator('a[data-cell="name"]').first().waitFor();
+    const now = await list.evaluate((element) => element.scrollTop);
+    scrollMoved = Math.max(scrollMoved, Math.abs(now - place));
+  }
+  const longTask = await longestTask(searched);
+  await context.close();
+  return { times, scrollMoved, longTask };
 }
 
 /**
@@ -319,6 +425,15 @@ async function measure(profile: string, loadMs: number): Promise<void> {
       Math.max(figures['longest_task_ms'] ?? 0, edits.longTask),
     );
   }
+  if (wanted('listed')) {
+    const listed = await listAfterEdits(profile);
+    console.log(
+      `list in another tab, save to new score and rank (ms): ${listed.times.map((t) => t.toFixed(0)).join(' ')}; scrolled list moved ${listed.scrollMoved} px`,
+    );
+    if (listed.scrollMoved > 1) throw new Error('the scrolled list lost its place on a rescore');
+    figures['list_rescore_ms'] = Math.round(median(listed.times));
+    figures['list_scroll_moved_px'] = listed.scrollMoved;
+  }
   if (wanted('dashboard')) {
     const dashboards: number[] = [];
     const arrivals: number[] = [];
@@ -343,7 +458,7 @@ async function measure(profile: string, loadMs: number): Promise<void> {
   console.log(JSON.stringify(figures));
 }
 
-/** `--only=cold,list,rescore,dashboard` measures just those steps (all by default). */
+/** `--only=cold,list,rescore,listed,dashboard` measures just those steps (all by default). */
 function wanted(step: string): boolean {
   const only = process.argv.find((arg) => arg.startsWith('--only='));
   return only === undefined || only.slice('--only='.length).split(',').includes(step);

@@ -69,7 +69,7 @@ for (const language of ['en', 'zh-CN'] as const) {
       ];
       for (const view of views) {
         await openApp(page, view);
-        await expect(page.locator('[data-phase="idle"]')).toBeAttached();
+        await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
         if (view === '/') await expect(page.locator('[data-chart]').first()).toBeVisible();
         if (view === '/clients') await waitForNames(page);
         if (view.startsWith('/clients/')) await expect(page.getByTestId('why')).toBeVisible();

@@ -12,7 +12,7 @@ export async function loadSampleData(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.locator('[data-stat="clients"]')).toHaveText('60', { timeout: 30_000 });
   // Scores of the sample are shown; a run that began before it was written may follow.
-  await expect(page.locator('[data-phase="idle"]')).toBeAttached();
+  await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
 }
 
 /**
@@ -39,7 +39,7 @@ export async function waitForServiceWorker(page: Page): Promise<string> {
 /** The Clients list reads the names of the rows on screen after showing them: wait for those. */
 export async function waitForNames(page: Page): Promise<void> {
   // New scores clear the names the list holds: wait for the scorer to settle first.
-  await expect(page.locator('[data-phase="idle"]')).toBeAttached();
+  await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
   await expect(page.locator('[data-cell="name"]').first()).toBeVisible();
   await expect(page.locator('[data-cell="name"]', { hasText: /^…$/ })).toHaveCount(0);
 }
@@ -133,4 +133,36 @@ export async function exportBackup(page: Page, passphrase?: string): Promise<str
   );
   await expect(page.getByRole('status').filter({ hasText: 'Saved tierwise-backup' })).toBeVisible();
   return file.path();
+}
+
+/**
+ * The first-install "works offline" toast sits over the page's corner on purpose; a
+ * check of what the page itself paints dismisses it first. It appears as the service
+ * worker activates, so wait for that before looking.
+ */
+export async function dismissOfflineToast(page: Page): Promise<void> {
+  await waitForServiceWorker(page);
+  const toast = page.getByTestId('offline-ready');
+  if (await toast.isVisible()) await toast.getByRole('button').click();
+  await expect(toast).toHaveCount(0);
+}
+
+/** Every cell of the list's first row is on screen, at least 8 px wide, and not covered. */
+export async function expectFirstRowPainted(page: Page): Promise<void> {
+  await waitForNames(page);
+  await dismissOfflineToast(page);
+  const cells = page.locator('[role="row"][data-client-id]').first().locator('[role="cell"]');
+  const count = await cells.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i += 1) {
+    const cell = cells.nth(i);
+    await cell.scrollIntoViewIfNeeded();
+    const painted = await cell.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      if (box.width < 8 || box.height < 8) return false;
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit !== null && (hit === element || element.contains(hit));
+    });
+    expect(painted, `cell ${await cell.getAttribute('data-cell')}`).toBe(true);
+  }
 }

@@ -57,7 +57,7 @@ test('a freelancer’s eight clients are scored honestly: no false certainty, no
   // Nobody is "100%" likely active: a probability below one is never rounded up to it.
   await openApp(page, '/clients');
   await expect(page.locator('[data-cell="rank"]')).toHaveCount(8, { timeout: 30_000 });
-  await expect(page.locator('[data-phase="idle"]')).toBeAttached();
+  await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
   const chances = await page.locator('[data-cell="p-active"]').allInnerTexts();
   expect(chances).toHaveLength(8);
   for (const chance of chances) expect(chance.trim()).not.toBe('100%');

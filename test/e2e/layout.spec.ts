@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loadSampleData, openApp, waitForNames } from './app';
+import { expectFirstRowPainted, loadSampleData, openApp } from './app';
 
 const SCREENS = [
   { name: 'laptop', width: 1366, height: 860 },
@@ -13,22 +13,6 @@ async function expectNoSidewaysScroll(page: Page, view: string): Promise<void> {
     return root.scrollWidth - root.clientWidth;
   });
   expect(overflow, `${view} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
-}
-
-/** Every cell of the list's first row is on screen and not covered by anything. */
-async function expectFirstRowPainted(page: Page): Promise<void> {
-  await waitForNames(page);
-  const cells = page.locator('[role="row"][data-client-id]').first().locator('[role="cell"]');
-  for (let i = 0; i < (await cells.count()); i += 1) {
-    const cell = cells.nth(i);
-    await cell.scrollIntoViewIfNeeded();
-    const painted = await cell.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-      return box.width >= 8 && hit !== null && (hit === element || element.contains(hit));
-    });
-    expect(painted, `cell ${await cell.getAttribute('data-cell')}`).toBe(true);
-  }
 }
 
 for (const screen of SCREENS) {
@@ -50,7 +34,7 @@ for (const screen of SCREENS) {
       const clientPath = `/clients/${encodeURIComponent((await first.getAttribute('data-client-id')) ?? '')}`;
       for (const view of ['/', '/clients', clientPath, '/model', '/data', '/settings']) {
         await openApp(page, view);
-        await expect(page.locator('[data-phase="idle"]')).toBeAttached();
+        await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
         if (view === '/') await expect(page.locator('[data-chart]').first()).toBeVisible();
         if (view === clientPath) await expect(page.getByTestId('why')).toBeVisible();
         await expectNoSidewaysScroll(page, view);

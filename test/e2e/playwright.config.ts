@@ -3,8 +3,11 @@ import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
 /** End-to-end tests drive the production build (`vite build` + `vite preview`) in Chromium. */
 
-/** E2E_PORT lets two checkouts run their end-to-end tests side by side. */
-const PORT = Number(process.env['E2E_PORT'] ?? 4173);
+/**
+ * Not `npm start`'s 4173, so the tests run beside a running app; E2E_PORT lets two
+ * checkouts run their end-to-end tests side by side.
+ */
+const PORT = Number(process.env['E2E_PORT'] ?? 4176);
 
 export default defineConfig({
   testDir: '.',

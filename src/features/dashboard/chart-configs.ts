@@ -133,6 +133,8 @@ export function scatterConfig(
           type: 'logarithmic',
         },
       },
+      // Room for the dots at the edges: the top client's dot was cut in half.
+      layout: { padding: 8 },
     },
   };
 }

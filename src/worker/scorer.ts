@@ -1,0 +1,166 @@
+import {
+  ENGINE_VERSION,
+  SCORE_STAGES,
+  scoreClients,
+  transactionDays,
+  type Snapshot,
+} from '$engine/index';
+import type { TierwiseDb } from '$db/database';
+import { snapshotCounts, type ScoresRecord } from '$db/derived-records';
+import { readActiveModel } from '$db/model-repository';
+import { readSettings } from '$db/settings-repository';
+import { readScores, readScoresStamp, saveScores, saveScoresStamp } from '$db/snapshot-store';
+import { fromEpochDay, localDate, toEpochDay } from '$lib/dates';
+import { evaluationDay } from '$schema/settings';
+import { ClvCache } from './clv-cache';
+import { tierColumns, type LastRun } from './model-preview';
+import { toScoresRecord } from './scores-record';
+import type { ReportStatus } from './scoring-status';
+import type { Fold } from './snapshot-keeper';
+
+/** What the stored scores were made from, to skip a run that would change nothing. */
+type ScoresKey = Pick<
+  ScoresRecord,
+  'seq' | 'asOf' | 'modelId' | 'modelUpdatedAt' | 'engineVersion'
+> & { clients: number };
+
+/** What a run hands the scorer: the caught-up snapshot and the day to score it as of. */
+export interface ScoringInput extends Pick<Fold, 'snapshot' | 'seq' | 'changed'> {
+  /** The as-of day, `YYYY-MM-DD` (see `readAsOf`). */
+  asOf: string;
+  /** `performance.now()` when the run began: its duration counts the catch-up too. */
+  started: number;
+}
+
+/** The as-of day at `now`: today, unless the user fixed one (a history that ended in the past). */
+export async function readAsOf(db: TierwiseDb, now: Date): Promise<string> {
+  return evaluationDay(await readSettings(db), localDate(now));
+}
+
+/**
+ * Scores a snapshot with the active model and saves the scores with their stamp, unless
+ * the stored scores were made from the same data, day, model and engine. Keeps the
+ * lifetime-value fit between runs and what the last run scored, for previews.
+ */
+export class Scorer {
+  readonly #db: TierwiseDb;
+  readonly #report: ReportStatus;
+  /** Key of the stored scores; undefined until read once. */
+  #scored: ScoresKey | null | undefined;
+  readonly #clv = new ClvCache();
+  /** Clients changed since the last fit; null: possibly all of them. */
+  #changedIds: Set<string> | null = null;
+  /** What the last run scored, and how, for previews of another model on the same data. */
+  #lastRun: LastRun | null = null;
+
+  constructor(db: TierwiseDb, report: ReportStatus) {
+    this.#db = db;
+    this.#report = report;
+  }
+
+  /**
+   * Scores `input` unless the stored scores already match it.
+   * @returns the scores saved, or null when the stored ones were kept
+   */
+  async score(input: ScoringInput): Promise<ScoresRecord | null> {
+    const db = this.#db;
+    const { snapshot, seq, asOf, started } = input;
+    if (input.changed === null) this.#changedIds = null;
+    else for (const id of input.changed) this.#changedIds?.add(id);
+    const model = await readActiveModel(db);
+    const key: ScoresKey = {
+      seq,
+      asOf,
+      modelId: model.id,
+      modelUpdatedAt: model.updatedAt,
+      engineVersion: ENGINE_VERSION,
+      clients: snapshot.clients.ids.length,
+    };
+    if (this.#scored === undefined) {
+      const stored = await readScores(db);
+      const storedKey = scoresKey(stored);
+      this.#scored = storedKey;
+      // Scores saved before there were stamps, still current: give them one, so views
+      // stop counting rows.
+      if (stored && storedKey && sameKey(storedKey, key) && !(await readScoresStamp(db))) {
+        await saveScoresStamp(db, stored, snapshotCounts(snapshot));
+      }
+    }
+    if (this.#scored !== null && sameKey(this.#scored, key)) return null;
+
+    const asOfDay = toEpochDay(asOf);
+    const clv = this.#clv.predict(snapshot, asOfDay, this.#changedIds);
+    this.#changedIds = new Set();
+    const result = scoreClients(snapshot, model.definition, {
+      asOfDay,
+      pActive: clv.scores.pActive,
+      clv12m: clv.scores.clv12m,
+      onStage: (stage) =>
+        this.#report({
+          phase: 'scoring',
+          progress: SCORE_STAGES.indexOf(stage) / SCORE_STAGES.length,
+        }),
+    });
+    this.#report({ phase: 'saving', progress: 1 });
+    const durationMs = performance.now() - started;
+    const latest = transactionDays(snapshot)?.last ?? null;
+    const record = toScoresRecord(result, clv, model, {
+      asOf,
+      seq,
+      durationMs,
+      now: new Date(),
+      ...(latest === null ? {} : { latestTransaction: fromEpochDay(latest) }),
+    });
+    await saveScores(db, record, snapshotCounts(snapshot));
+    this.#scored = key;
+    this.#lastRun = { snapshot, asOfDay, clv, columns: tierColumns(result, model.definition) };
+    this.#report({
+      clients: snapshot.clients.ids.length,
+      lastRunMs: Math.round(performance.now() - started),
+      error: null,
+    });
+    return record;
+  }
+
+  /**
+   * What the last run scored, for a preview. Before this worker has scored (the stored
+   * scores matched the data and the model at start), the stored scores on `snapshot`:
+   * predictions are then fitted once on it. Null without scores or snapshot.
+   */
+  async lastRun(snapshot: Snapshot | null): Promise<LastRun | null> {
+    if (this.#lastRun === null) {
+      const stored = await this.#storedRun(snapshot);
+      this.#lastRun ??= stored; // a run that ended meanwhile is newer: keep it
+    }
+    return this.#lastRun;
+  }
+
+  async #storedRun(snapshot: Snapshot | null): Promise<LastRun | null> {
+    const [stored, model] = await Promise.all([readScores(this.#db), readActiveModel(this.#db)]);
+    if (snapshot === null || stored === undefined) return null;
+    const asOfDay = toEpochDay(stored.asOf);
+    return {
+      snapshot,
+      asOfDay,
+      clv: this.#clv.predict(snapshot, asOfDay, null),
+      columns: tierColumns(stored, model.definition),
+    };
+  }
+}
+
+function scoresKey(record: ScoresRecord | undefined): ScoresKey | null {
+  if (record === undefined) return null;
+  const { seq, asOf, modelId, modelUpdatedAt, engineVersion } = record;
+  return { seq, asOf, modelId, modelUpdatedAt, engineVersion, clients: record.clientIds.length };
+}
+
+function sameKey(a: ScoresKey, b: ScoresKey): boolean {
+  return (
+    a.seq === b.seq &&
+    a.asOf === b.asOf &&
+    a.modelId === b.modelId &&
+    a.modelUpdatedAt === b.modelUpdatedAt &&
+    a.engineVersion === b.engineVersion &&
+    a.clients === b.clients
+  );
+}

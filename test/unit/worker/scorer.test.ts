@@ -1,0 +1,111 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TierwiseDb } from '$db/database';
+import { snapshotCounts } from '$db/derived-records';
+import { readActiveModel, saveActiveModel } from '$db/model-repository';
+import { updateSettings } from '$db/settings-repository';
+import { readScores, readScoresStamp } from '$db/snapshot-store';
+import { countRecords } from '$db/workspace';
+import { ENGINE_VERSION, type Snapshot } from '$engine/index';
+import type { ScoringDefinition } from '$schema/scoring-model';
+import { readAsOf, Scorer } from '$worker/scorer';
+import type { ScoringStatus } from '$worker/scoring-status';
+import { AS_OF, deleteDatabases, openDatabase, seedBase } from './scoring-fixtures';
+
+const open: TierwiseDb[] = [];
+afterEach(() => deleteDatabases(open));
+
+/** A base scored as of the fixed evaluation date, by a scorer that records its reports. */
+async function scoredBase() {
+  const db = openDatabase('scorer', open);
+  const { snapshot, seq } = await seedBase(db);
+  await updateSettings(db, { evaluationDate: AS_OF });
+  const reports: Partial<ScoringStatus>[] = [];
+  const scorer = new Scorer(db, (change) => reports.push(change));
+  const score = async (on: Snapshot = snapshot, by: Scorer = scorer): ReturnType<Scorer['score']> =>
+    by.score({
+      snapshot: on,
+      seq,
+      changed: null,
+      asOf: await readAsOf(db, new Date()),
+      started: performance.now(),
+    });
+  const first = await score();
+  return { db, snapshot, seq, scorer, reports, score, first };
+}
+
+/** The model with value and loyalty weighed the other way round (still 100 in all). */
+function reweighed(definition: ScoringDefinition): ScoringDefinition {
+  const { value, loyalty } = definition.dimensions;
+  return {
+    ...definition,
+    dimensions: {
+      ...definition.dimensions,
+      value: { ...value, weight: loyalty.weight },
+      loyalty: { ...loyalty, weight: value.weight },
+    },
+  };
+}
+
+describe('the scorer', () => {
+  it('scores the snapshot and saves the scores with a stamp of its rows', async () => {
+    const { db, snapshot, seq, reports, first } = await scoredBase();
+    const model = await readActiveModel(db);
+    expect(first).toMatchObject({
+      seq,
+      asOf: AS_OF,
+      modelId: model.id,
+      modelUpdatedAt: model.updatedAt,
+      engineVersion: ENGINE_VERSION,
+      clientIds: snapshot.clients.ids,
+    });
+    expect((await readScores(db))?.computedAt).toBe(first?.computedAt);
+    const stamp = await readScoresStamp(db);
+    expect(stamp).toMatchObject({ computedAt: first?.computedAt, asOf: AS_OF, seq });
+    expect(stamp?.counts).toEqual(snapshotCounts(snapshot));
+    expect(stamp?.counts).toEqual(await countRecords(db));
+    expect(stamp?.counts.clients).toBe(12);
+    expect(reports.map((r) => r.phase).filter(Boolean)).toContain('scoring');
+    expect(reports.at(-1)).toMatchObject({ clients: 12, error: null });
+  });
+
+  it('skips a run when the stored scores were made from the same data, day and model', async () => {
+    const { db, scorer, reports, score, first } = await scoredBase();
+    reports.length = 0;
+    expect(await score()).toBeNull();
+    // A worker that starts on these scores reads their key and skips as well.
+    expect(await score(undefined, new Scorer(db, (change) => reports.push(change)))).toBeNull();
+    expect(reports).toEqual([]);
+    expect((await readScores(db))?.computedAt).toBe(first?.computedAt);
+    expect(await scorer.lastRun(null)).not.toBeNull();
+  });
+
+  it('scores again when the model changes', async () => {
+    const { db, score, first } = await scoredBase();
+    const saved = await saveActiveModel(db, reweighed((await readActiveModel(db)).definition));
+    const again = await score();
+    expect(again?.modelUpdatedAt).toBe(saved.updatedAt);
+    expect(again?.modelUpdatedAt).not.toBe(first?.modelUpdatedAt);
+    expect((await readScores(db))?.computedAt).toBe(again?.computedAt);
+    expect(Array.from(again?.composite ?? [])).not.toEqual(Array.from(first?.composite ?? []));
+  });
+
+  it('scores again, as of the new day, when the evaluation date changes', async () => {
+    const { db, score } = await scoredBase();
+    await updateSettings(db, { evaluationDate: '2026-03-31' });
+    const again = await score();
+    expect(again?.asOf).toBe('2026-03-31');
+    expect((await readScoresStamp(db))?.asOf).toBe('2026-03-31');
+    expect(await score()).toBeNull();
+  });
+
+  it('stamps current scores saved before there were stamps, without scoring again', async () => {
+    const { db, snapshot, score, first } = await scoredBase();
+    await db.scores.delete('stamp');
+    expect(await score(undefined, new Scorer(db, () => undefined))).toBeNull();
+    expect(await readScoresStamp(db)).toMatchObject({
+      computedAt: first?.computedAt,
+      counts: snapshotCounts(snapshot),
+    });
+  });
+});

@@ -1,0 +1,94 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TierwiseDb } from '$db/database';
+import { saveTransaction } from '$db/record-repository';
+import { updateSettings } from '$db/settings-repository';
+import { readScores, readScoresStamp } from '$db/snapshot-store';
+import { countRecords } from '$db/workspace';
+import { ScoringStoppedError } from '$worker/run-scheduler';
+import { ScoringService, type ScoringStatus } from '$worker/scoring-service';
+import {
+  AS_OF,
+  deleteDatabases,
+  lastChangeSeq,
+  openDatabase,
+  seedBase,
+  snapshotOfRows,
+} from './scoring-fixtures';
+import { provideWebLocks } from './web-locks';
+
+beforeAll(provideWebLocks);
+
+const open: TierwiseDb[] = [];
+const services: ScoringService[] = [];
+afterEach(async () => {
+  for (const service of services.splice(0)) service.stop();
+  await deleteDatabases(open);
+});
+
+/** A started service on a seeded base, with every status it reported. */
+async function startedService() {
+  const db = openDatabase('scoring-service', open);
+  const { ids, seq } = await seedBase(db);
+  await updateSettings(db, { evaluationDate: AS_OF });
+  const service = new ScoringService(db);
+  services.push(service);
+  const statuses: ScoringStatus[] = [];
+  service.watch((status) => statuses.push(status));
+  service.start();
+  return { db, ids, seq, service, statuses };
+}
+
+describe('the scoring service', () => {
+  it('settles once the stored scores include the last change', async () => {
+    const { db, ids, seq: seeded, service, statuses } = await startedService();
+    await service.settled();
+    expect((await readScores(db))?.seq).toBe(seeded);
+
+    await saveTransaction(db, {
+      id: 'late-invoice',
+      clientId: ids[3]!,
+      date: AS_OF,
+      amount: 99,
+      reference: '',
+      description: '',
+    });
+    const seq = await lastChangeSeq(db);
+    expect(seq).toBe(seeded + 1);
+    await service.settled();
+
+    const scores = await readScores(db);
+    expect(scores?.seq).toBe(seq);
+    expect((await readScoresStamp(db))?.counts).toEqual(await countRecords(db));
+    expect(await service.currentSnapshot()).toEqual(await snapshotOfRows(db));
+    expect(await service.scores(scores?.computedAt ?? '')).toMatchObject({ seq });
+    expect(statuses.at(-1)).toMatchObject({ phase: 'idle', progress: null, error: null });
+    expect(statuses.at(-1)?.clients).toBe(ids.length);
+  });
+
+  it('settles without scoring again when nothing changed', async () => {
+    const { db, service, statuses } = await startedService();
+    await service.settled();
+    const before = (await readScores(db))?.computedAt;
+    const reported = statuses.length;
+    await service.settled();
+    expect((await readScores(db))?.computedAt).toBe(before);
+    expect(statuses.slice(reported).map((s) => s.phase)).not.toContain('saving');
+  });
+
+  it('settles after rescoring for a new evaluation date', async () => {
+    const { db, service } = await startedService();
+    await service.settled();
+    await updateSettings(db, { evaluationDate: '2026-04-30' });
+    await service.settled();
+    expect((await readScores(db))?.asOf).toBe('2026-04-30');
+  });
+
+  it('rejects rather than waits once stopped', async () => {
+    const { service } = await startedService();
+    const waiting = service.settled();
+    service.stop();
+    await expect(waiting).rejects.toBeInstanceOf(ScoringStoppedError);
+    await expect(service.settled()).rejects.toBeInstanceOf(ScoringStoppedError);
+  });
+});

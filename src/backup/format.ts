@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { clientSchema, type Client } from '$schema/client';
 import { timestampSchema } from '$schema/common';
 import { complaintSchema, type Complaint } from '$schema/complaint';
-import { evaluationSchema, type Evaluation } from '$schema/evaluation';
+import { evaluationSchema, type EvaluationRecord } from '$schema/evaluation';
 import { feedbackSchema, type Feedback } from '$schema/feedback';
 import { interactionSchema, type Interaction } from '$schema/interaction';
 import { scoringModelSchema, type ScoringModel } from '$schema/scoring-model';
@@ -17,7 +17,7 @@ import { transactionSchema, type Transaction } from '$schema/transaction';
 export const BACKUP_FORMAT = 'tierwise-backup';
 
 /** The version this build writes. Older versions are migrated forward on import. */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /**
  * Every table a backup holds, in the order they are written: settings and the model
@@ -45,7 +45,7 @@ export interface BackupRecords {
   interactions: Interaction;
   feedback: Feedback;
   complaints: Complaint;
-  evaluations: Evaluation;
+  evaluations: EvaluationRecord;
 }
 
 export type BackupData = { [T in BackupTable]: BackupRecords[T][] };

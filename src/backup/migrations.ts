@@ -36,8 +36,53 @@ const epochTimestampsToIso: BackupMigration = {
   },
 };
 
+interface EntriesEvaluation {
+  createdAt?: unknown;
+  entries?: { clientId?: unknown; tierId?: unknown; score?: unknown; rank?: unknown }[];
+}
+
+/**
+ * Version 2 held an evaluation as one entry object per client (`clientId`, `tierId`,
+ * `score`, `rank`); version 3 holds columns, clients best first, with the tiers, when and
+ * how it was taken, and more columns (ABC class, RFM segment, lifecycle stage, P(active),
+ * the inputs movements are explained with). What version 2 did not record stays absent:
+ * the tiers are those the entries name, in the order they first appear, named by their
+ * ids; it was taken when created, by hand, by engine version 3.
+ */
+const evaluationEntriesToColumns: BackupMigration = {
+  from: 2,
+  name: 'evaluation-entries-to-columns',
+  head: (_key, value) => value,
+  record: (table, record) => (table === 'evaluations' ? entriesToColumns(record) : record),
+};
+
+/**
+ * An evaluation of the entries shape in the columns shape (the database's version-4
+ * upgrade does the same to evaluations stored by versions 1–3). Frozen with the migration.
+ */
+export function entriesToColumns(record: Record<string, unknown>): Record<string, unknown> {
+  const { entries, ...rest } = record as Record<string, unknown> & EntriesEvaluation; // read loosely: validated after
+  if (!Array.isArray(entries)) return record;
+  const sorted = [...entries].sort((a, b) => Number(a.rank) - Number(b.rank));
+  const tierIds = [...new Set(sorted.map((e) => String(e.tierId)))];
+  return {
+    ...rest,
+    takenAt: rest.createdAt,
+    trigger: 'manual',
+    modelUpdatedAt: rest.createdAt,
+    engineVersion: 3,
+    tiers: tierIds.map((id) => ({ id, names: { en: id, 'zh-CN': id }, colour: '#888888' })),
+    clientIds: sorted.map((e) => e.clientId),
+    tier: sorted.map((e) => tierIds.indexOf(String(e.tierId))),
+    score: sorted.map((e) => e.score),
+  };
+}
+
 /** Every migration, oldest first; `MIGRATIONS[i].from === i + 1`. */
-export const MIGRATIONS: readonly BackupMigration[] = [epochTimestampsToIso];
+export const MIGRATIONS: readonly BackupMigration[] = [
+  epochTimestampsToIso,
+  evaluationEntriesToColumns,
+];
 
 /** The oldest version this build can read. */
 export const OLDEST_READABLE_VERSION = 1;

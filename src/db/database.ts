@@ -2,7 +2,6 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Client } from '$schema/client';
 import type { Complaint } from '$schema/complaint';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
-import type { Evaluation } from '$schema/evaluation';
 import type { Feedback } from '$schema/feedback';
 import type { Interaction } from '$schema/interaction';
 import type { ScoringModel } from '$schema/scoring-model';
@@ -11,6 +10,7 @@ import { SCHEMA_VERSIONS } from './versions/index';
 import type { SchemaVersion } from './versions/types';
 import type { Transaction as Invoice } from '$schema/transaction';
 import type { ChangeRecord, ScoresRecord, ScoresStamp, SnapshotPart } from './derived-records';
+import type { StoredEvaluation, StoredEvaluationColumns } from './evaluation-store';
 
 export const DATABASE_NAME = 'tierwise';
 
@@ -18,8 +18,16 @@ export const DATABASE_NAME = 'tierwise';
 export const RECORD_TABLES = ['transactions', 'interactions', 'feedback', 'complaints'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
-/** Tables that hold user data (as opposed to the model and settings). */
-export const DATA_TABLES = ['clients', ...RECORD_TABLES, 'evaluations'] as const;
+/**
+ * Tables that hold user data (as opposed to the model and settings); an evaluation is
+ * stored in two (docs/storage.md, "Version 4").
+ */
+export const DATA_TABLES = [
+  'clients',
+  ...RECORD_TABLES,
+  'evaluations',
+  'evaluationColumns',
+] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /**
@@ -33,7 +41,8 @@ export class TierwiseDb extends Dexie {
   interactions!: EntityTable<Interaction, 'id'>;
   feedback!: EntityTable<Feedback, 'id'>;
   complaints!: EntityTable<Complaint, 'id'>;
-  evaluations!: EntityTable<Evaluation, 'id'>;
+  evaluations!: EntityTable<StoredEvaluation, 'id'>;
+  evaluationColumns!: EntityTable<StoredEvaluationColumns, 'id'>;
   models!: EntityTable<ScoringModel, 'id'>;
   settings!: EntityTable<Settings, 'id'>;
   snapshots!: Table<SnapshotPart, string>;

@@ -9,6 +9,7 @@ export type SettingsPatch = Partial<
     | 'currency'
     | 'concentrationWarningPercent'
     | 'evaluationDate'
+    | 'evaluationPeriod'
     | 'listColumns'
   >
 >;

@@ -139,3 +139,18 @@ export {
   type DashboardSummary,
 } from './dashboard-summary';
 export { concentrationCurve, gini, top20Share } from './concentration';
+export * from './evaluation';
+export { tierFloors, withHysteresis } from './hysteresis';
+export {
+  cellMembers,
+  compareEvaluations,
+  explainMove,
+  lifecycleStageAt,
+  MAX_REASONS,
+  MOVEMENT_SCHEMES,
+  schemeSize,
+  type Comparison,
+  type Movement,
+  type MovementReason,
+  type MovementScheme,
+} from './movements';

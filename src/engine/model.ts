@@ -63,7 +63,15 @@ export interface ScoringDefinition {
   needTypeFit: Partial<Record<NeedTypeKey, number>>;
   windowDays: number;
   hourlyRate: number;
-  tiers: { method: 'thresholds' | 'quotas'; levels: readonly TierLevel[] };
+  tiers: {
+    method: 'thresholds' | 'quotas';
+    levels: readonly TierLevel[];
+    /**
+     * Evaluations only: points a score must pass a tier's floor by before an evaluated
+     * tier changes (0 = off; `withHysteresis`).
+     */
+    hysteresisPoints?: number;
+  };
   abc: { aPercent: number; bPercent: number };
   lifecycle: {
     newDays: number;

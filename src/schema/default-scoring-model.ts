@@ -67,6 +67,7 @@ export const DEFAULT_SCORING_DEFINITION: ScoringDefinition = {
   hourlyRate: 40,
   tiers: {
     method: 'thresholds',
+    hysteresisPoints: 0,
     levels: [
       {
         id: 'vip',

@@ -89,6 +89,11 @@ export const scoringDefinitionSchema = z
       method: z.enum(['thresholds', 'quotas']),
       /** Best tier first. */
       levels: z.array(tierLevelSchema).min(2).max(8),
+      /**
+       * A margin in points for evaluations: a client keeps its evaluated tier until its
+       * score passes a tier's floor by this much (0 = off). Models saved before it have none.
+       */
+      hysteresisPoints: z.number().min(0).max(20).default(0),
     }),
     /** ABC/Pareto: A holds the top `aPercent` of revenue, B the next `bPercent`. */
     abc: z.object({ aPercent: z.number().gt(0).lt(100), bPercent: z.number().gt(0).lt(100) }),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { entityFields, isoDateSchema, timestampSchema } from './common';
+import { EVALUATION_PERIODS } from './evaluation';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -80,6 +81,8 @@ export const settingsSchema = z.object({
    * offer the day of the latest invoice when the history ended long ago.
    */
   evaluationDate: z.union([z.literal('today'), isoDateSchema]).optional(),
+  /** How often evaluations are taken automatically (absent: monthly). */
+  evaluationPeriod: z.enum(EVALUATION_PERIODS).optional(),
   /** The Clients list's columns, in order (absent: `DEFAULT_LIST_COLUMNS`). */
   listColumns: z.array(z.enum(CLIENT_LIST_COLUMNS)).max(CLIENT_LIST_COLUMNS.length).optional(),
 });

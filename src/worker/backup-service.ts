@@ -19,11 +19,13 @@ import {
   readTablesInPages,
   replaceWorkspace,
 } from '$db/backup-store';
+import type { StoredEvaluation, StoredEvaluationColumns } from '$db/evaluation-store';
 import { fillReplacement, stageWorkspace } from '$db/staging';
 import { buildSnapshot } from '$engine/index';
 import type { ScoringModel } from '$schema/scoring-model';
 import { SETTINGS_ID, type Settings } from '$schema/settings';
 import type { WorkspaceWriter } from './workspace-writer';
+import { recordFromStored, withStoredEvaluations } from './evaluation-codec';
 
 /** Why an import was refused (the page words it; see `problem.<code>` in the dictionaries). */
 export type { ImportProblem, Outcome } from '$backup/problem';
@@ -88,16 +90,38 @@ export class BackupService {
     let writer = new BackupWriter(head);
     let total = 0;
     let done = 0;
-    await readTablesInPages(this.#writer.db, BACKUP_TABLES, {
+    // An evaluation is stored as two rows under one id (docs/storage.md): the meta is held
+    // until its columns arrive (the last table read, in the same key order) and written
+    // as one record of the backup's `evaluations`.
+    const metas = new Map<string, StoredEvaluation>();
+    let table = '';
+    await readTablesInPages(this.#writer.db, [...BACKUP_TABLES, 'evaluationColumns'], {
       counts(counts) {
-        total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        const backed = { ...counts };
+        delete backed['evaluationColumns'];
+        total = Object.values(backed).reduce((sum, n) => sum + n, 0);
         // Read for exactly BACKUP_TABLES, so the record has every key.
-        writer = new BackupWriter({ ...head, counts: counts as BackupCounts });
+        writer = new BackupWriter({ ...head, counts: backed as BackupCounts });
       },
-      table: (name) => writer.table(name as BackupTable), // one of BACKUP_TABLES
+      table(name) {
+        table = name;
+        if (name !== 'evaluationColumns') writer.table(name as BackupTable); // one of BACKUP_TABLES
+      },
       page(rows) {
-        writer.records(rows);
-        done += rows.length;
+        if (table === 'evaluations') {
+          for (const row of rows as StoredEvaluation[]) metas.set(row.id, row); // rows of `evaluations`
+          return;
+        }
+        const records =
+          table === 'evaluationColumns'
+            ? (rows as StoredEvaluationColumns[]).flatMap((columns) => {
+                // rows of `evaluationColumns`
+                const meta = metas.get(columns.id);
+                return meta ? [recordFromStored(meta, columns)] : [];
+              })
+            : rows;
+        writer.records(records);
+        done += records.length;
         onProgress?.(done, total);
       },
     });
@@ -179,12 +203,17 @@ export class BackupService {
       // The new database is read by the next start of the worker, snapshot included.
       const reminder = (await this.#writer.db.settings.get(SETTINGS_ID))?.backupReminder;
       const { name } = await stageWorkspace(this.#writer.swap.pointer, (staging) =>
-        fillReplacement(staging, data, snapshot, reminder, options),
+        fillReplacement(staging, withStoredEvaluations(data), snapshot, reminder, options),
       );
       await this.#writer.swap.swapped(name);
       return { written: total, swapped: true };
     }
-    const seq = await replaceWorkspace(this.#writer.db, data, snapshot, options);
+    const seq = await replaceWorkspace(
+      this.#writer.db,
+      withStoredEvaluations(data),
+      snapshot,
+      options,
+    );
     this.#writer.scoring.adopt(snapshot, seq);
     return { written: total, swapped: false };
   }
@@ -209,12 +238,13 @@ export class BackupService {
       written += chosen.length;
     }
     const total = written;
+    const stored = withStoredEvaluations(rows);
     if (total > this.#writer.swap.stagingRows) {
       // Copied into a staging database with the merged records and swapped in.
-      await this.#writer.swap.swapInCopyWith(rows, 'put', null, onProgress);
+      await this.#writer.swap.swapInCopyWith(stored, 'put', null, onProgress);
       return { written, swapped: true };
     }
-    await mergeIntoWorkspace(this.#writer.db, rows, [...touched], {
+    await mergeIntoWorkspace(this.#writer.db, stored, [...touched], {
       onProgress: (n) => onProgress?.(n, total),
     });
     return { written, swapped: false };

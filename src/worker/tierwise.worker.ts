@@ -30,6 +30,10 @@ import { ListService, type ListHandle, type ListRow } from './list-service';
 import { workerSwap } from './workspace-swap';
 import type { WorkspaceWriter } from './workspace-writer';
 import { WorkspaceService, type DatasetLoaded, type DatasetSize } from './workspace-service';
+import { EvaluationService, type EvaluationOutcome } from './evaluation-service';
+import { HistoryService, type HistoryComparison, type TimelinePoint } from './history-service';
+import type { MovementScheme } from '$engine/index';
+import type { StoredEvaluation } from '$db/evaluation-store';
 
 /**
  * The worker's own connection: rows are read and written here, never cloned to the page.
@@ -64,6 +68,8 @@ const backups = new BackupService(writer);
 const spreadsheets = new CsvService(writer);
 const workspace = new WorkspaceService(writer);
 const lists = new ListService(db, scoring, scoring.directory);
+const evaluations = new EvaluationService(db, scoring);
+const history = new HistoryService(db, scoring.directory);
 
 // Staging databases of an import cut short, or an old workspace whose deletion did not
 // finish, go at start — unless a tab is writing now (it may be staging), or this tab
@@ -215,6 +221,46 @@ const api = {
    */
   clientScores(clientId: string, computedAt: string): Promise<ClientScores | null> {
     return clientScores(db, scoring, clientId, computedAt);
+  },
+
+  /**
+   * Takes an evaluation of the current scores ("Evaluate now"), once they are current.
+   * @param now the page's clock, as an ISO timestamp
+   */
+  evaluateNow(now: string, label?: string): Promise<EvaluationOutcome> {
+    return evaluations.evaluateNow(new Date(now), label);
+  },
+
+  /**
+   * Takes an evaluation when the configured period has passed since the last one (the
+   * page asks when the app opens; every tab does, one evaluation results).
+   */
+  evaluateIfDue(now: string): Promise<EvaluationOutcome> {
+    return evaluations.evaluateIfDue(new Date(now));
+  },
+
+  /** Every evaluation, in the order taken (without their columns). */
+  evaluations(): Promise<StoredEvaluation[]> {
+    return history.list();
+  },
+
+  /** Movements between two evaluations (default: the last two); null with fewer than two. */
+  compareEvaluations(
+    scheme: MovementScheme,
+    fromId?: string,
+    toId?: string,
+  ): Promise<HistoryComparison | null> {
+    return history.compare(scheme, fromId, toId);
+  },
+
+  /** The clients of one cell of the movement matrix. */
+  movementCell(scheme: MovementScheme, fromId: string, toId: string, row: number, col: number) {
+    return history.cellClients(scheme, fromId, toId, row, col);
+  },
+
+  /** One client's tiers and scores over every evaluation. */
+  clientTimeline(clientId: string): Promise<TimelinePoint[]> {
+    return history.timeline(clientId);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

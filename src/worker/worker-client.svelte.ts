@@ -17,6 +17,9 @@ import type { ClientQuery, ExportLabels } from './client-list';
 import type { ListHandle, ListRow } from './list-service';
 import type { ClientScores } from './client-scores';
 import type { DatasetLoaded, DatasetSize, TierwiseWorkerApi } from './tierwise.worker';
+import type { EvaluationOutcome } from './evaluation-service';
+import type { HistoryComparison, TimelinePoint } from './history-service';
+import type { MovementScheme } from '$engine/index';
 
 /**
  * The page's handle on the worker. Every heavy job runs there; this class only forwards
@@ -180,6 +183,36 @@ export class WorkerClient {
 
   clientScores(clientId: string, computedAt: string): Promise<ClientScores | null> {
     return this.#remote.clientScores(clientId, computedAt);
+  }
+
+  /** Takes an evaluation of the current scores ("Evaluate now"), by the page's clock. */
+  evaluateNow(label?: string): Promise<EvaluationOutcome> {
+    return this.#track(
+      () => this.#remote.evaluateNow(new Date().toISOString(), label) as Promise<EvaluationOutcome>, // as above
+    );
+  }
+
+  /** Takes an evaluation when the period has passed (the app asks when it opens). */
+  evaluateIfDue(): Promise<EvaluationOutcome> {
+    return this.#track(
+      () => this.#remote.evaluateIfDue(new Date().toISOString()) as Promise<EvaluationOutcome>, // as above
+    );
+  }
+
+  compareEvaluations(
+    scheme: MovementScheme,
+    fromId?: string,
+    toId?: string,
+  ): Promise<HistoryComparison | null> {
+    return this.#remote.compareEvaluations(scheme, fromId, toId);
+  }
+
+  movementCell(scheme: MovementScheme, fromId: string, toId: string, row: number, col: number) {
+    return this.#remote.movementCell(scheme, fromId, toId, row, col);
+  }
+
+  clientTimeline(clientId: string): Promise<TimelinePoint[]> {
+    return this.#remote.clientTimeline(clientId);
   }
 
   #progress() {

@@ -80,6 +80,7 @@ export async function dumpUserTables(page: Page): Promise<string> {
       'feedback',
       'complaints',
       'evaluations',
+      'evaluationColumns',
     ];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name);

@@ -25,14 +25,14 @@ test('export a backup, delete everything, import it: every table is as it was', 
   await openApp(page, '/data');
   const path = await exportBackup(page);
   const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  expect(file).toMatchObject({ format: 'tierwise-backup', version: 2 });
+  expect(file).toMatchObject({ format: 'tierwise-backup', version: 3 });
   const original = await dumpUserTables(page);
   await expect(page.getByTestId('last-backup')).toContainText('Last backup');
 
   await deleteAllData(page);
   expect(await dumpUserTables(page)).not.toBe(original);
   await readBackup(page, path);
-  await expect(page.getByTestId('backup-summary')).toContainText('Format version 2');
+  await expect(page.getByTestId('backup-summary')).toContainText('Format version 3');
   await replaceWith(page);
   expect(JSON.parse(await dumpUserTables(page))).toStrictEqual(JSON.parse(original));
 
@@ -71,7 +71,7 @@ test('a file that is not a backup is refused and changes nothing', async ({ page
   const path = info.outputPath('not-a-backup.json');
   writeFileSync(
     path,
-    '{"format":"tierwise-backup","version":2,"exportedAt":"2026-01-01T00:00:00Z"',
+    '{"format":"tierwise-backup","version":3,"exportedAt":"2026-01-01T00:00:00Z"',
   );
   await readBackup(page, path);
   await expect(page.locator('[data-phase="error"]')).toContainText('The file ends too early');

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encryptBackup } from '$backup/crypto';
-import { BACKUP_TABLES, backupFileName } from '$backup/format';
+import { BACKUP_TABLES, BACKUP_VERSION, backupFileName } from '$backup/format';
+import { MIGRATIONS } from '$backup/migrations';
+import { evaluationFromRecord } from '$worker/evaluation-codec';
+import { compareEvaluations } from '$engine/index';
 import { readBackup } from '$backup/read-backup';
 import { backupBlob, blobText, sampleData, textStream } from './backup-helpers';
 
@@ -60,13 +63,70 @@ describe('migration', () => {
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
     const { backup } = outcome;
     expect(backup.version).toBe(1);
-    expect(backup.head.version).toBe(2);
+    expect(backup.head.version).toBe(BACKUP_VERSION);
     expect(backup.head.exportedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(backup.data.clients.map((c) => c.name)).toEqual(['Harbour Design', '李明工作室']);
     expect(backup.data.clients[0]!.updatedAt).toBe('2026-01-02T00:00:00.000Z');
     expect(backup.data.clients[0]!.pin?.pinnedAt).toBe('2026-01-02T00:00:00.000Z');
     expect(backup.data.transactions[1]).toMatchObject({ amount: 800, cost: 200 });
     expect(backup.data.settings[0]!.currency).toBe('CNY');
+  });
+});
+
+describe('migration from version 2', () => {
+  const fixture = () =>
+    readFileSync(new URL('../../fixtures/backup-v2.json', import.meta.url), 'utf8');
+
+  it('reads the file the version-2 build wrote, its evaluations as columns', async () => {
+    const outcome = await read(fixture(), 4_096);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    const { backup } = outcome;
+    expect([backup.version, backup.head.version]).toEqual([2, BACKUP_VERSION]);
+    expect(backup.data.clients).toHaveLength(60);
+    const [october, november] = backup.data.evaluations;
+    expect(october).toMatchObject({
+      id: 'e-2026-10',
+      asOf: '2026-10-31',
+      takenAt: '2026-10-31T17:00:00.000Z',
+      trigger: 'manual',
+      engineVersion: 3,
+    });
+    expect(october?.clientIds).toHaveLength(60);
+    // Best first, and nothing version 2 did not record is made up.
+    expect(october?.score).toEqual([...(october?.score ?? [])].sort((a, b) => b - a));
+    expect(october).not.toHaveProperty('abc');
+    expect(october?.tiers.map((t) => t.id).sort()).toEqual([
+      'core',
+      'ordinary',
+      'potential',
+      'vip',
+    ]);
+    expect(november?.label).toBe('November 2026');
+  });
+
+  it('keeps who dropped and who rose a tier between its two evaluations', async () => {
+    const outcome = await read(fixture());
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    const [october, november] = outcome.backup.data.evaluations.map(evaluationFromRecord);
+    const { movements } = compareEvaluations(october!, november!, 'tier');
+    const names = new Map<string, string>(outcome.backup.data.clients.map((c) => [c.id, c.name]));
+    const moved = (direction: string) =>
+      movements
+        .filter((m) => m.direction === direction)
+        .map((m) => names.get(m.clientId))
+        .sort();
+    expect(moved('down')).toEqual(['James Martin', 'Owen Taylor', '林涛'].sort());
+    expect(moved('up')).toEqual(['Emma Anderson', '周晓东'].sort());
+  });
+});
+
+describe('every migration', () => {
+  it('has a real file of the version it reads, written by the build that wrote it', () => {
+    for (const migration of MIGRATIONS) {
+      const name = `backup-v${migration.from}.json`;
+      const text = readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+      expect((JSON.parse(text) as { version: number }).version, name).toBe(migration.from);
+    }
   });
 });
 
@@ -91,10 +151,10 @@ describe('bad input is refused with the reason', () => {
   });
 
   it('a file from a future version', async () => {
-    const text = (await valid()).replace('"version":2', '"version":7');
+    const text = (await valid()).replace(`"version":${BACKUP_VERSION}`, '"version":7');
     expect(await problemOf(text)).toEqual({
       code: 'futureVersion',
-      params: { version: 7, supported: 2 },
+      params: { version: 7, supported: BACKUP_VERSION },
     });
   });
 

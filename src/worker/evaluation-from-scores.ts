@@ -1,0 +1,122 @@
+import {
+  countTiers,
+  DIMENSION_KEYS,
+  NO_DAY,
+  positionsOf,
+  tierFloors,
+  withHysteresis,
+  type DimensionKey,
+  type Evaluation,
+  type EvaluationMeta,
+} from '$engine/index';
+import type { ScoresRecord } from '$db/derived-records';
+import { toEpochDay } from '$lib/dates';
+import type { ScoringModel } from '$schema/scoring-model';
+
+/**
+ * An evaluation of the current scores: every scored client, best first, with the tier its
+ * score earns — held back by the model's hysteresis margin against `previous`, the last
+ * evaluation, when there is one (docs/scoring.md, "Evaluations").
+ */
+export function evaluationFromScores(
+  scores: ScoresRecord,
+  model: ScoringModel,
+  previous: Evaluation | undefined,
+  meta: Pick<EvaluationMeta, 'id' | 'takenAt' | 'trigger' | 'label'>,
+): Evaluation {
+  const order = scoredBestFirst(scores);
+  const n = order.length;
+  const pick = <T extends Uint8Array | Float32Array | Float64Array>(
+    column: T,
+    make: (n: number) => T,
+  ): T => {
+    const out = make(n);
+    order.forEach((c, i) => (out[i] = column[c] ?? 0));
+    return out;
+  };
+  const asOfDay = toEpochDay(scores.asOf);
+  const daysSince = (days: Int32Array): Int32Array =>
+    Int32Array.from(order, (c) => {
+      const day = days[c] ?? NO_DAY;
+      return day === NO_DAY ? -1 : Math.max(0, asOfDay - day);
+    });
+  const ids = order.map((c) => scores.clientIds[c] ?? '');
+  const score = pick(scores.composite, (k) => new Float32Array(k));
+  const computed = pick(scores.computedTier, (k) => new Uint8Array(k));
+  const pinned = pick(scores.pinned, (k) => new Uint8Array(k));
+  const effective = pick(scores.tier, (k) => new Uint8Array(k));
+  const { tiers } = model.definition;
+  const margin = tiers.hysteresisPoints ?? 0;
+  let tier = effective;
+  if (margin > 0 && previous) {
+    const held = withHysteresis(
+      computed,
+      previousTiers(previous, ids, tiers.levels),
+      pinned,
+      score,
+      tierFloors(tiers, computed, score),
+      margin,
+    );
+    tier = Uint8Array.from(effective, (t, i) => (pinned[i] ? t : (held[i] ?? t)));
+  }
+  const levels = tiers.levels.map(({ id, names, colour }) => ({ id, names, colour }));
+  return {
+    ...meta,
+    asOf: scores.asOf,
+    modelId: scores.modelId,
+    modelUpdatedAt: scores.modelUpdatedAt,
+    engineVersion: scores.engineVersion,
+    tiers: levels,
+    clients: n,
+    tierCounts: countTiers(tier, levels.length),
+    columns: {
+      clientIds: ids,
+      tier,
+      pinned,
+      score,
+      abc: pick(scores.abc, (k) => new Uint8Array(k)),
+      segment: pick(scores.segment, (k) => new Uint8Array(k)),
+      lifecycle: pick(scores.lifecycle, (k) => new Uint8Array(k)),
+      pActive: pick(scores.pActive, (k) => new Float32Array(k)),
+      churnWarning: pick(scores.churnWarning, (k) => new Uint8Array(k)),
+      // To the cent, as a backup keeps it: a restored evaluation is stored byte for byte.
+      revenue: pick(scores.windowRevenue, (k) => new Float64Array(k)).map(
+        (v) => Math.round(v * 100) / 100,
+      ),
+      daysSincePurchase: daysSince(scores.lastPurchaseDay),
+      daysSinceContact: daysSince(scores.lastContactDay),
+      dimensions: Object.fromEntries(
+        DIMENSION_KEYS.map((key) => [
+          key,
+          pick(scores.dimensions[key], (k) => new Float32Array(k)),
+        ]),
+      ) as Record<DimensionKey, Float32Array>, // one entry per dimension key
+    },
+  };
+}
+
+/** Indexes of the scored clients, by rank. */
+function scoredBestFirst(scores: ScoresRecord): number[] {
+  const order: number[] = [];
+  scores.rank.forEach((rank, c) => {
+    if (scores.scored[c] && rank > 0) order.push(c);
+  });
+  return order.sort((a, b) => (scores.rank[a] ?? 0) - (scores.rank[b] ?? 0));
+}
+
+/**
+ * Each client's tier at the previous evaluation, as an index into today's levels (by tier
+ * id); −1 for a client it did not hold or a tier the model no longer has.
+ */
+function previousTiers(
+  previous: Evaluation,
+  ids: readonly string[],
+  levels: readonly { id: string }[],
+): Int16Array {
+  const positions = positionsOf(previous.columns);
+  const mapped = previous.tiers.map((tier) => levels.findIndex((level) => level.id === tier.id));
+  return Int16Array.from(ids, (id) => {
+    const i = positions.get(id);
+    return i === undefined ? -1 : (mapped[previous.columns.tier[i] ?? -1] ?? -1);
+  });
+}

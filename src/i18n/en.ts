@@ -213,6 +213,15 @@ export const en = {
   'dashboard.attention.concentration':
     '{name} made {share} of the last 12 months’ revenue, more than {threshold}: losing this client would hurt.',
   'dashboard.attention.threshold': 'Warn when one client makes more than (%)',
+  'dashboard.attention.downgrades': 'Downgraded since the last evaluation ({count})',
+  'dashboard.attention.downgradesRule':
+    'Clients in one of the top two tiers as of {from} who are in a lower tier as of {to}.',
+  'dashboard.movements.title': 'Tier movements',
+  'dashboard.movements.needTwo':
+    'Movements between tiers appear after the second evaluation: see {link}.',
+  'dashboard.movements.tierAsOf': 'Tier as of {date}',
+  'dashboard.movements.caption':
+    'A bar per tier as of {from}, split by the tier its clients are in as of {to}.',
 
   'clients.title': 'Clients',
   'clients.count': '{count, plural, one {# client} other {# clients}}',
@@ -248,6 +257,9 @@ export const en = {
   'model.tiers.method': 'Place clients by',
   'model.tiers.method.thresholds': 'Score thresholds',
   'model.tiers.method.quotas': 'Quotas (share of clients)',
+  'model.tiers.hysteresis': 'Hysteresis margin (points)',
+  'model.tiers.hysteresisHint':
+    'Off at 0. Applies to evaluations only: a client keeps the tier of the last evaluation until its score passes a tier’s floor by this many points, so a client hovering on a boundary does not flap between tiers at each evaluation. Live scores and tiers are not affected.',
   'model.column.nameEn': 'English name',
   'model.column.nameZh': 'Chinese name',
   'model.column.colour': 'Colour',
@@ -556,6 +568,13 @@ export const en = {
   'settings.evaluationDate.fixed': 'A fixed date',
   'settings.evaluationDate.hint':
     'A fixed date scores an old history as it stood then: later records are left out.',
+  'settings.evaluationPeriod': 'Automatic evaluations',
+  'settings.evaluationPeriod.weekly': 'Every week',
+  'settings.evaluationPeriod.monthly': 'Every month (default)',
+  'settings.evaluationPeriod.quarterly': 'Every quarter',
+  'settings.evaluationPeriod.off': 'Off',
+  'settings.evaluationPeriod.hint':
+    'An evaluation keeps every client’s tier as of a day, for History. One is taken when the app opens once this period has passed since the last one (automatic or by hand). After a long absence exactly one is taken, as of that day: the days missed cannot be scored as they stood.',
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.language.system': 'Browser default',
@@ -769,6 +788,19 @@ export const en = {
   'client.amountLabel': 'Amount for {reference}',
   'client.amountInvalid': 'Enter the amount as a number, such as 1250 or -80 for a refund.',
   'client.noTransactions': 'No transactions yet.',
+  'timeline.title': 'Tier history',
+  'timeline.none': 'No evaluation yet: {link} takes one.',
+  'timeline.notEvaluated':
+    'Not in any evaluation yet: clients are evaluated once they are scored, unless archived.',
+  'timeline.one': 'One evaluation so far, as of {date}:',
+  'timeline.chart': 'Score at each evaluation',
+  'timeline.chartCaption':
+    'The composite score as of each evaluation, each point in the colour of the tier it was given then.',
+  'timeline.notEvaluatedThen': 'not evaluated',
+  'timeline.changes': 'Tier changes',
+  'timeline.noChanges': 'Same tier at every evaluation.',
+  'timeline.movedUp': 'Moved up',
+  'timeline.movedDown': 'Moved down',
 } as const;
 
 export type MessageKey = keyof typeof en;

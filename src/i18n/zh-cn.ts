@@ -197,6 +197,14 @@ export const zhCN: Messages = {
   'dashboard.attention.concentration':
     '{name} 贡献了近 12 个月收入的 {share}，超过 {threshold}：失去该客户影响很大。',
   'dashboard.attention.threshold': '单个客户收入占比超过多少时预警（%）',
+  'dashboard.attention.downgrades': '上次评估以来层级下降（{count}）',
+  'dashboard.attention.downgradesRule':
+    '截至 {from} 时位于最高两个层级、截至 {to} 时已降到较低层级的客户。',
+  'dashboard.movements.title': '层级变动',
+  'dashboard.movements.needTwo': '第二次评估之后才会显示层级变动：请查看{link}。',
+  'dashboard.movements.tierAsOf': '截至 {date} 的层级',
+  'dashboard.movements.caption':
+    '每根柱子是截至 {from} 时某一层级的客户，按截至 {to} 时所在的层级分段。',
 
   'clients.title': '客户',
   'clients.count': '{count} 个客户',
@@ -231,6 +239,9 @@ export const zhCN: Messages = {
   'model.tiers.method': '分层方式',
   'model.tiers.method.thresholds': '得分门槛',
   'model.tiers.method.quotas': '配额（客户占比）',
+  'model.tiers.hysteresis': '滞后余量（分）',
+  'model.tiers.hysteresisHint':
+    '为 0 时关闭。只作用于评估：客户会保留上次评估时的层级，直到得分越过某一层级的门槛达到这么多分，这样在边界附近徘徊的客户不会在每次评估时来回换层级。实时得分和层级不受影响。',
   'model.column.nameEn': '英文名称',
   'model.column.nameZh': '中文名称',
   'model.column.colour': '颜色',
@@ -513,6 +524,13 @@ export const zhCN: Messages = {
   'settings.evaluationDate.today': '今天',
   'settings.evaluationDate.fixed': '固定日期',
   'settings.evaluationDate.hint': '固定日期按当时的情况为过去的历史评分：之后的记录不计入。',
+  'settings.evaluationPeriod': '自动评估',
+  'settings.evaluationPeriod.weekly': '每周',
+  'settings.evaluationPeriod.monthly': '每月（默认）',
+  'settings.evaluationPeriod.quarterly': '每季度',
+  'settings.evaluationPeriod.off': '关闭',
+  'settings.evaluationPeriod.hint':
+    '评估会记下当天每位客户的层级，供“历史”查看。距上次评估（自动或手动）满一个周期后，打开应用时会自动评估一次。即使很久没有打开，也只评估一次，截至打开当天：错过的日子无法按当时的情况评分。',
   'settings.title': '设置',
   'settings.language': '语言',
   'settings.language.system': '跟随浏览器',
@@ -716,4 +734,15 @@ export const zhCN: Messages = {
   'client.amountLabel': '{reference} 的金额',
   'client.amountInvalid': '请输入数字金额，例如 1250；退款请输入 -80 这样的负数。',
   'client.noTransactions': '还没有交易。',
+  'timeline.title': '层级历史',
+  'timeline.none': '还没有评估：可在{link}中进行。',
+  'timeline.notEvaluated': '还没有参与过评估：客户评分后即会被评估，已归档的除外。',
+  'timeline.one': '目前只有一次评估，截至 {date}：',
+  'timeline.chart': '每次评估时的得分',
+  'timeline.chartCaption': '每次评估时的综合得分；每个点以当时所在层级的颜色显示。',
+  'timeline.notEvaluatedThen': '当时未评估',
+  'timeline.changes': '层级变化',
+  'timeline.noChanges': '每次评估都在同一层级。',
+  'timeline.movedUp': '层级提升',
+  'timeline.movedDown': '层级下降',
 };

@@ -43,8 +43,14 @@ export function translucent(colour: string, alpha = 0.6): string {
     .padStart(2, '0')}`;
 }
 
-/** Options every chart shares: theme colours and font, no animation, tier clicks. */
-export function base<T extends ChartType>(context: ChartContext, tierOf?: TierOf): ChartOptions<T> {
+/**
+ * Options every chart shares: theme colours and font, no animation, tier clicks (when the
+ * chart says which tier an element stands for).
+ */
+export function base<T extends ChartType>(
+  context: Pick<ChartContext, 'colours'> & Partial<Pick<ChartContext, 'openTier'>>,
+  tierOf?: TierOf,
+): ChartOptions<T> {
   const { colours } = context;
   const font = { family: colours.font };
   const pick = (elements: ActiveElement[]): number | null => {
@@ -63,7 +69,7 @@ export function base<T extends ChartType>(context: ChartContext, tierOf?: TierOf
     },
     onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
       const tier = pick(elements);
-      if (tier !== null) context.openTier(tier);
+      if (tier !== null) context.openTier?.(tier);
     },
     onHover: (event: ChartEvent, elements: ActiveElement[]) => {
       const target = event.native?.target;
@@ -74,7 +80,11 @@ export function base<T extends ChartType>(context: ChartContext, tierOf?: TierOf
   } as ChartOptions<T>; // the shared subset of every chart type's options
 }
 
-export function axis(context: ChartContext, title?: string, tick?: (value: number) => string) {
+export function axis(
+  context: Pick<ChartContext, 'colours'>,
+  title?: string,
+  tick?: (value: number) => string,
+) {
   const { colours } = context;
   const font = { family: colours.font };
   return {

@@ -22,6 +22,17 @@ export type PreviewState =
   | { kind: 'failed'; error: Error };
 
 /**
+ * The definition as the editor shows it. A model saved before the hysteresis margin
+ * existed has none, which means 0 (off): shown as 0 rather than an empty field, and not
+ * counted as a change.
+ */
+export function withDefaults(definition: ScoringDefinition): ScoringDefinition {
+  // Typed as always there (the schema's default); older stored models lack it.
+  const margin = definition.tiers.hysteresisPoints ?? 0;
+  return { ...definition, tiers: { ...definition.tiers, hysteresisPoints: margin } };
+}
+
+/**
  * A draft of the scoring model: validated as it is edited, previewed in the worker once
  * the edits settle (older answers are dropped), saved, discarded or reset to the default.
  * Made for one saved version: the view makes a new editor when the saved model changes.
@@ -62,8 +73,8 @@ export class ModelEditor {
     saved: ScoringDefinition,
     services: { db: TierwiseDb; worker: WorkerClient; i18n: I18n },
   ) {
-    this.#saved = structuredClone(saved);
-    this.draft = structuredClone(saved);
+    this.#saved = structuredClone(withDefaults(saved));
+    this.draft = structuredClone(this.#saved);
     this.#db = services.db;
     this.#worker = services.worker;
     this.#i18n = services.i18n;

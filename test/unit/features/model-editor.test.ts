@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TierwiseDb } from '$db/database';
 import { readActiveModel } from '$db/model-repository';
-import { ModelEditor, PREVIEW_DELAY_MS } from '$features/model/model-editor.svelte';
+import { ModelEditor, PREVIEW_DELAY_MS, withDefaults } from '$features/model/model-editor.svelte';
 import type { I18n } from '$i18n/i18n.svelte';
 import { en } from '$i18n/en';
 import { translate } from '$i18n/translate';
@@ -111,5 +111,31 @@ describe('the model editor', () => {
     editor.draft.tiers.levels[3]!.minScore = 90;
     expect(await editor.save()).toBe(false);
     expect((await readActiveModel(db)).definition.tiers.levels[3]!.minScore).toBe(0);
+  });
+
+  it('saves a hysteresis margin from 0 to 20 and refuses more, in words', async () => {
+    vi.useRealTimers();
+    editor.draft.tiers.hysteresisPoints = 25;
+    expect(editor.error('tiers.hysteresisPoints')).toBe('Enter at most 20.');
+    expect(await editor.save()).toBe(false);
+    editor.draft.tiers.hysteresisPoints = 5;
+    expect(editor.error('tiers.hysteresisPoints')).toBeUndefined();
+    expect(await editor.save()).toBe(true);
+    expect((await readActiveModel(db)).definition.tiers.hysteresisPoints).toBe(5);
+  });
+
+  it('shows a model saved before the margin existed as margin 0, unchanged', () => {
+    const tiers: Partial<ScoringDefinition['tiers']> = { ...DEFAULT_SCORING_DEFINITION.tiers };
+    delete tiers.hysteresisPoints;
+    const older = { ...DEFAULT_SCORING_DEFINITION, tiers } as ScoringDefinition; // as stored then
+    expect(withDefaults(older).tiers.hysteresisPoints).toBe(0);
+    const shown = new ModelEditor(older, {
+      db,
+      worker: worker as unknown as WorkerClient, // as above
+      i18n,
+    });
+    expect(shown.draft.tiers.hysteresisPoints).toBe(0);
+    expect(shown.dirty).toBe(false);
+    shown.dispose();
   });
 });

@@ -1,0 +1,35 @@
+import type { TierwiseDb } from '$db/database';
+import type { StoredEvaluation } from '$db/evaluation-store';
+import { LiveQuery } from '$db/live.svelte';
+
+/**
+ * The evaluations as one string: it changes when one is taken, deleted or replaced (a
+ * merged backup may replace one, which its `updatedAt` tells), and only then. Order does
+ * not matter: the table's order is not the order they were taken in.
+ */
+export function evaluationsKey(
+  list: readonly Pick<StoredEvaluation, 'id' | 'updatedAt'>[],
+): string {
+  return list
+    .map((evaluation) => `${evaluation.id}@${evaluation.updatedAt}`)
+    .sort()
+    .join(' ');
+}
+
+/**
+ * Watches the evaluations' metas (a few hundred bytes each) in any tab, so a view asks the
+ * worker for what it shows from them again only when they change. Create it while a
+ * component initialises.
+ */
+export class EvaluationWatch {
+  /** How many evaluations there are; undefined until first read. */
+  readonly count: number | undefined;
+  /** See `evaluationsKey`; undefined until first read. */
+  readonly key: string | undefined;
+
+  constructor(db: TierwiseDb) {
+    const list = new LiveQuery(() => () => db.evaluations.toArray());
+    this.count = $derived(list.current?.length);
+    this.key = $derived(list.current === undefined ? undefined : evaluationsKey(list.current));
+  }
+}

@@ -2,6 +2,7 @@
 export const ROUTES = {
   '/': 'dashboard',
   '/clients': 'clients',
+  '/history': 'history',
   '/model': 'model',
   '/data': 'data',
   '/settings': 'settings',

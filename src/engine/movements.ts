@@ -28,6 +28,7 @@ export type MovementReason =
   | { kind: 'noPurchase'; days: number }
   | { kind: 'revenue'; percent: number }
   | { kind: 'firstRevenue'; amount: number }
+  | { kind: 'netRefund'; amount: number }
   | { kind: 'dimension'; dimension: DimensionKey; points: number }
   | { kind: 'pActive'; from: number; to: number }
   | { kind: 'stage'; from: number; to: number }
@@ -195,7 +196,10 @@ export function explainMove(
   }
   const revenue = b.revenue[j]!;
   const revenueBefore = a.revenue[i]!;
-  if (revenueBefore > 0) {
+  if (direction === 'down' && revenueBefore > 0 && revenue < 0) {
+    // Below nothing, a percentage ("−1,821%") says less than the amount refunded on balance.
+    candidates.push({ reason: { kind: 'netRefund', amount: revenue }, weight: 1 });
+  } else if (revenueBefore > 0) {
     const change = (revenue - revenueBefore) / revenueBefore;
     if (Math.sign(change) === sign && Math.abs(change) >= MIN_REVENUE_CHANGE) {
       candidates.push({

@@ -95,7 +95,8 @@ export const en = {
   'reason.pActive': 'chance still active {from} → {to}',
   'reason.stage': 'stage {from} → {to}',
   'reason.modelChanged': 'the scoring model changed',
-  'reason.rank': 'others moved past (rank {from} → {to})',
+  'reason.rank': 'no input changed much; its place among the others did (rank {from} → {to})',
+  'reason.netRefund': 'refunds outweigh sales in the window: {amount} net',
   'reason.separator': '; ',
 
   'update.available': 'A new version of Tierwise is ready.',

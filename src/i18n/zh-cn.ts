@@ -90,7 +90,8 @@ export const zhCN: Messages = {
   'reason.pActive': '仍活跃概率 {from} → {to}',
   'reason.stage': '阶段 {from} → {to}',
   'reason.modelChanged': '评分模型有改动',
-  'reason.rank': '被其他客户超过（排名 {from} → {to}）',
+  'reason.rank': '各项数据变化不大，但与其他客户相比的位置变了（排名 {from} → {to}）',
+  'reason.netRefund': '统计窗口内退款超过销售：净额 {amount}',
   'reason.separator': '；',
 
   'update.available': 'Tierwise 有新版本可用。',

@@ -35,11 +35,14 @@ export function evaluationFromScores(
     return out;
   };
   const asOfDay = toEpochDay(scores.asOf);
-  const daysSince = (days: Int32Array): Int32Array =>
-    Int32Array.from(order, (c) => {
+  const daysSince = (days: Int32Array): Int32Array => {
+    const out = new Int32Array(n);
+    order.forEach((c, i) => {
       const day = days[c] ?? NO_DAY;
-      return day === NO_DAY ? -1 : Math.max(0, asOfDay - day);
+      out[i] = day === NO_DAY ? -1 : Math.max(0, asOfDay - day);
     });
+    return out;
+  };
   const ids = order.map((c) => scores.clientIds[c] ?? '');
   const score = pick(scores.composite, (k) => new Float32Array(k));
   const computed = pick(scores.computedTier, (k) => new Uint8Array(k));
@@ -95,13 +98,15 @@ export function evaluationFromScores(
   };
 }
 
-/** Indexes of the scored clients, by rank. */
+/** Indexes of the scored clients, by rank (ranks run 1…n over the scored clients: no sort). */
 function scoredBestFirst(scores: ScoresRecord): number[] {
-  const order: number[] = [];
+  let n = 0;
+  for (let c = 0; c < scores.rank.length; c += 1) if (scores.scored[c] && scores.rank[c]) n += 1;
+  const order = new Array<number>(n);
   scores.rank.forEach((rank, c) => {
-    if (scores.scored[c] && rank > 0) order.push(c);
+    if (scores.scored[c] && rank > 0 && rank <= n) order[rank - 1] = c;
   });
-  return order.sort((a, b) => (scores.rank[a] ?? 0) - (scores.rank[b] ?? 0));
+  return order;
 }
 
 /**

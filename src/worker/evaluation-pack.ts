@@ -9,9 +9,11 @@ import { DIMENSION_KEYS, type DimensionKey, type EvaluationColumns } from '$engi
  * database transaction (an await on anything but the database would end it), and it runs
  * the same in the unit tests.
  *
- * Layout (little-endian, the platform's): the client ids — a byte 1 and 16 bytes per id
- * when every id is a lowercase UUID, else a byte 0, the byte length as a 32-bit integer
- * and the ids in UTF-8 separated by newlines — then one block per column, n values each:
+ * Layout (little-endian, the platform's): the byte length of the ids section as a 32-bit
+ * integer; the ids section, not deflated (random ids do not compress, and deflating them
+ * would double the time) — a byte 1 and 16 bytes per id when every id is a lowercase
+ * UUID, else a byte 0, the byte length as a 32-bit integer and the ids in UTF-8 separated
+ * by newlines; then, deflated, one block per column, n values each:
  * tier (u8), flags (u8: 1 pinned, 2 churn warning), abc, segment, lifecycle (u8, 255 =
  * not recorded), score (u16, hundredths), P(active) (u16, ten-thousandths, 65535 = none),
  * days since purchase and since contact (u16, 65535 = never), the four dimension scores
@@ -20,29 +22,64 @@ import { DIMENSION_KEYS, type DimensionKey, type EvaluationColumns } from '$engi
 export const PACK_FORMAT = 1;
 
 const NONE = 0xffff;
+const DASH = 45;
+
+/** The value of a lowercase hex digit's character code. */
+function hexValue(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Deflate's fastest level: the gain from slower levels is a few percent here. */
 const LEVEL = 1;
 
-const quantise = (values: Float32Array, scale: number): Uint16Array =>
-  Uint16Array.from(values, (v) =>
-    Number.isNaN(v) ? NONE : Math.min(NONE - 1, Math.max(0, Math.round(v * scale))),
-  );
-const dequantise = (values: Uint16Array, scale: number): Float32Array =>
-  Float32Array.from(values, (v) => (v === NONE ? Number.NaN : v / scale));
-const packDays = (values: Int32Array): Uint16Array =>
-  Uint16Array.from(values, (v) => (v < 0 ? NONE : Math.min(NONE - 1, v)));
-const unpackDays = (values: Uint16Array): Int32Array =>
-  Int32Array.from(values, (v) => (v === NONE ? -1 : v));
+// Plain loops: `TypedArray.from` with a mapping function walks an iterator, several times
+// slower over 50,000 values.
+function quantise(values: Float32Array, scale: number): Uint16Array {
+  const out = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i] ?? Number.NaN;
+    out[i] = Number.isNaN(v) ? NONE : Math.min(NONE - 1, Math.max(0, Math.round(v * scale)));
+  }
+  return out;
+}
+function dequantise(values: Uint16Array, scale: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i] ?? NONE;
+    out[i] = v === NONE ? Number.NaN : v / scale;
+  }
+  return out;
+}
+function packDays(values: Int32Array): Uint16Array {
+  const out = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i] ?? -1;
+    out[i] = v < 0 ? NONE : Math.min(NONE - 1, v);
+  }
+  return out;
+}
+function unpackDays(values: Uint16Array): Int32Array {
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i] ?? NONE;
+    out[i] = v === NONE ? -1 : v;
+  }
+  return out;
+}
 
 function idBytes(ids: readonly string[]): Uint8Array {
   if (ids.every((id) => UUID.test(id))) {
     const bytes = new Uint8Array(1 + 16 * ids.length);
     bytes[0] = 1;
     ids.forEach((id, i) => {
-      const hex = id.replaceAll('-', '');
-      for (let b = 0; b < 16; b += 1) {
-        bytes[1 + 16 * i + b] = parseInt(hex.slice(2 * b, 2 * b + 2), 16);
+      let at = 1 + 16 * i;
+      // Two hex digits a byte, skipping the dashes (50,000 ids: a few milliseconds).
+      for (let k = 0; k < id.length; k += 2) {
+        if (id.charCodeAt(k) === DASH) k += 1;
+        bytes[at] = (hexValue(id.charCodeAt(k)) << 4) | hexValue(id.charCodeAt(k + 1));
+        at += 1;
       }
     });
     return bytes;
@@ -56,12 +93,11 @@ function idBytes(ids: readonly string[]): Uint8Array {
 
 function readIds(bytes: Uint8Array, n: number): { ids: string[]; end: number } {
   if (bytes[0] === 1) {
+    if (bytes.length < 1 + 16 * n) throw new RangeError('Packed evaluation ids are cut short.');
     const ids = new Array<string>(n);
     for (let i = 0; i < n; i += 1) {
       let hex = '';
-      for (let b = 0; b < 16; b += 1) {
-        hex += (bytes[1 + 16 * i + b] ?? 0).toString(16).padStart(2, '0');
-      }
+      for (let b = 0; b < 16; b += 1) hex += HEX[bytes[1 + 16 * i + b] ?? 0];
       ids[i] =
         `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     }
@@ -74,10 +110,10 @@ function readIds(bytes: Uint8Array, n: number): { ids: string[]; end: number } {
 
 /** The typed arrays written, in layout order. */
 function blocks(columns: EvaluationColumns): ArrayBufferView[] {
-  const flags = Uint8Array.from(
-    columns.pinned,
-    (pinned, c) => (pinned ? 1 : 0) | (columns.churnWarning[c] ? 2 : 0),
-  );
+  const flags = new Uint8Array(columns.pinned.length);
+  for (let c = 0; c < flags.length; c += 1) {
+    flags[c] = (columns.pinned[c] ? 1 : 0) | (columns.churnWarning[c] ? 2 : 0);
+  }
   return [
     columns.tier,
     flags,
@@ -94,15 +130,20 @@ function blocks(columns: EvaluationColumns): ArrayBufferView[] {
 }
 
 export function packColumns(columns: EvaluationColumns): Uint8Array {
-  const parts = [idBytes(columns.clientIds), ...blocks(columns)];
-  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  const raw = new Uint8Array(size);
+  const parts = blocks(columns);
+  const raw = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let offset = 0;
   for (const part of parts) {
     raw.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), offset);
     offset += part.byteLength;
   }
-  return deflateSync(raw, { level: LEVEL });
+  const ids = idBytes(columns.clientIds);
+  const deflated = deflateSync(raw, { level: LEVEL });
+  const packed = new Uint8Array(4 + ids.length + deflated.length);
+  new DataView(packed.buffer).setUint32(0, ids.length, true);
+  packed.set(ids, 4);
+  packed.set(deflated, 4 + ids.length);
+  return packed;
 }
 
 /**
@@ -110,10 +151,12 @@ export function packColumns(columns: EvaluationColumns): Uint8Array {
  * @throws RangeError when the bytes are not a packing of `n` clients
  */
 export function unpackColumns(packed: Uint8Array, n: number): EvaluationColumns {
-  const raw = inflateSync(packed);
-  const { ids, end } = readIds(raw, n);
+  if (packed.length < 4) throw new RangeError('Packed evaluation is cut short.');
+  const idLength = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
+  const { ids } = readIds(packed.subarray(4, 4 + idLength), n);
   if (ids.length !== n) throw new RangeError(`Packed evaluation holds ${ids.length} of ${n} ids.`);
-  let offset = end;
+  const raw = inflateSync(packed.subarray(4 + idLength));
+  let offset = 0;
   const take = <T>(make: (buffer: ArrayBuffer) => T, bytes: number): T => {
     if (offset + bytes > raw.length) throw new RangeError('Packed evaluation is cut short.');
     // A copy: the typed array needs its own, aligned buffer.
@@ -139,13 +182,13 @@ export function unpackColumns(packed: Uint8Array, n: number): EvaluationColumns 
   return {
     clientIds: ids,
     tier,
-    pinned: Uint8Array.from(flags, (f) => f & 1),
+    pinned: flags.map((f) => f & 1),
     score,
     abc,
     segment,
     lifecycle,
     pActive,
-    churnWarning: Uint8Array.from(flags, (f) => (f >> 1) & 1),
+    churnWarning: flags.map((f) => (f >> 1) & 1),
     revenue,
     daysSincePurchase,
     daysSinceContact,

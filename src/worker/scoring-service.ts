@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import type { Snapshot } from '$engine/index';
+import { ENGINE_VERSION, type Snapshot } from '$engine/index';
 import type { TierwiseDb } from '$db/database';
 import type { ScoresRecord } from '$db/derived-records';
 import { readActiveModel } from '$db/model-repository';
@@ -58,12 +58,14 @@ export class ScoringService {
   /**
    * The current scores record: the one this worker saved or read, unless the page has
    * seen a different one (`computedAt`), in which case another tab scored: read it.
+   * Scores made by another engine version (stored before an update) are refused: every
+   * view then waits for the rescore the new engine starts, rather than mixing formulas.
    */
   async scores(computedAt: string): Promise<ScoresRecord | null> {
     if (this.#latest?.computedAt !== computedAt) {
       this.#latest = (await readScores(this.#db)) ?? null;
     }
-    return this.#latest;
+    return this.#latest?.engineVersion === ENGINE_VERSION ? this.#latest : null;
   }
 
   /**

@@ -4,8 +4,9 @@
  * pass over the transaction columns summing amounts per client, the least any scoring
  * must do; and times the lifetime-value fit (`clv_fit_ms`, MBG/NBD and Gamma-Gamma at
  * 50,000 clients), its backtest (`backtest_ms`) and MBG/NBD alone on the 23,570 customers
- * of the full CDNOW size (`mbg_fit_23570_ms`). Prints medians; the last line is one JSON
- * object.
+ * of the full CDNOW size (`mbg_fit_23570_ms`), and one evaluation of the 50,000 clients
+ * built and packed (`evaluation_ms`, `evaluation_bytes`; `evaluations_36_mb` for three years
+ * of monthly ones). Prints medians; the last line is one JSON object.
  */
 import { collectRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
@@ -25,6 +26,9 @@ import {
   type Snapshot,
 } from '$engine/index';
 import { toEpochDay } from '$lib/dates';
+import { evaluationFromScores } from '$worker/evaluation-from-scores';
+import { packColumns } from '$worker/evaluation-pack';
+import { toScoresRecord } from '$worker/scores-record';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
 
 const AS_OF = '2026-11-23';
@@ -176,6 +180,41 @@ for (let run = 0; run < RUNS; run += 1) {
   );
 }
 console.log(`dashboard summary runs (ms): ${dashboardTimes.map((t) => t.toFixed(1)).join(' ')}`);
+// An evaluation of the scores: what the worker builds and packs before writing it (the
+// write itself is one IndexedDB put of these bytes and a small meta record).
+const stamp = '2026-11-23T12:00:00.000Z';
+const model = {
+  id: 'default',
+  name: 'Default',
+  active: true,
+  definition: DEFAULT_SCORING_DEFINITION,
+  createdAt: stamp,
+  updatedAt: stamp,
+};
+const scoresRecord = toScoresRecord(scored, clv, model, {
+  asOf: AS_OF,
+  seq: 1,
+  durationMs: 0,
+  now: new Date(stamp),
+});
+const evaluationTimes: number[] = [];
+let evaluationBytes = 0;
+for (let run = 0; run < RUNS; run += 1) {
+  evaluationTimes.push(
+    time(() => {
+      const evaluation = evaluationFromScores(scoresRecord, model, undefined, {
+        id: `e${run}`,
+        takenAt: stamp,
+        trigger: 'scheduled',
+        label: '',
+      });
+      const packed = packColumns(evaluation.columns);
+      const meta = JSON.stringify({ ...evaluation, columns: undefined });
+      evaluationBytes = packed.byteLength + meta.length;
+    }),
+  );
+}
+console.log(`evaluation runs (ms): ${evaluationTimes.map((t) => t.toFixed(1)).join(' ')}`);
 const scoreMs = median(scoreTimes);
 const floorMs = median(floorTimes);
 console.log(`lifetime-value fit runs (ms): ${fitTimes.map((t) => t.toFixed(1)).join(' ')}`);
@@ -199,5 +238,8 @@ console.log(
     backtest_ms: Number(median(backtestTimes).toFixed(1)),
     mbg_fit_23570_ms: Number(median(mbgTimes).toFixed(1)),
     dashboard_summary_ms: Number(median(dashboardTimes).toFixed(1)),
+    evaluation_ms: Number(median(evaluationTimes).toFixed(1)),
+    evaluation_bytes: evaluationBytes,
+    evaluations_36_mb: Number(((36 * evaluationBytes) / 1e6).toFixed(1)),
   }),
 );

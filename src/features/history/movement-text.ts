@@ -23,6 +23,8 @@ export function reasonText(i18n: I18n, reason: MovementReason): string {
       return i18n.t('reason.noPurchase', { days: reason.days });
     case 'revenue':
       return i18n.t('reason.revenue', { percent: signedPercent(i18n, reason.percent) });
+    case 'netRefund':
+      return i18n.t('reason.netRefund', { amount: i18n.money(reason.amount) });
     case 'firstRevenue':
       return i18n.t('reason.firstRevenue', { amount: i18n.money(reason.amount) });
     case 'dimension': {

@@ -60,6 +60,28 @@ describe('database versions', () => {
     expect(Object.isFrozen(v1.stores)).toBe(true);
   });
 
+  it('keeps every released version’s stores exactly as released', () => {
+    // A released version never changes: a database at it must keep opening as it did.
+    const v1Stores = {
+      clients: 'id, name',
+      transactions: 'id, [clientId+date]',
+      interactions: 'id, [clientId+date], followUpDate',
+      feedback: 'id, [clientId+date]',
+      complaints: 'id, [clientId+openedAt]',
+      evaluations: 'id, asOf',
+      models: 'id',
+      settings: 'id',
+    };
+    const v2Stores = { ...v1Stores, snapshots: 'part', scores: 'id', changes: '++seq' };
+    expect(SCHEMA_VERSIONS.map((v) => [v.version, v.stores])).toEqual([
+      [1, v1Stores],
+      [2, v2Stores],
+      [3, v2Stores],
+      [4, { ...v2Stores, evaluationColumns: 'id' }],
+    ]);
+    for (const version of SCHEMA_VERSIONS) expect(Object.isFrozen(version)).toBe(true);
+  });
+
   it('upgrades a version-1 database to a test-only version 2 without losing a row', async () => {
     const name = dbName();
     const bundles = [

@@ -69,6 +69,14 @@ describe('compareEvaluations', () => {
     expect(explainMove(october, quiet, 2, 0, 'up')).toEqual([{ kind: 'rank', from: 3, to: 1 }]);
   });
 
+  it('names refunds that outweigh sales by their amount, not a percentage', () => {
+    const refunded = evaluationOf('r', [{ id: 'bo', tier: 2, score: 10, revenue: -85_000 }]);
+    expect(explainMove(october, refunded, 1, 0, 'down')[0]).toEqual({
+      kind: 'netRefund',
+      amount: -85_000,
+    });
+  });
+
   it('puts a pin first, and says when the model changed', () => {
     const pinned = evaluationOf('p', [{ id: 'ed', tier: 0, score: 20, pinned: true }], {
       modelUpdatedAt: '2026-11-15T00:00:00.000Z',

@@ -66,6 +66,15 @@ describe('the scoring service', () => {
     expect(statuses.at(-1)?.clients).toBe(ids.length);
   });
 
+  it('refuses scores another engine version made, so no view mixes formulas', async () => {
+    const { db, service } = await startedService();
+    await service.settled();
+    const scores = await readScores(db);
+    const computedAt = '2020-01-01T00:00:00.000Z';
+    await db.scores.put({ ...scores!, engineVersion: scores!.engineVersion - 1, computedAt });
+    expect(await service.scores(computedAt)).toBeNull();
+  });
+
   it('settles without scoring again when nothing changed', async () => {
     const { db, service, statuses } = await startedService();
     await service.settled();

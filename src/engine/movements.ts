@@ -33,7 +33,8 @@ export type MovementReason =
   | { kind: 'pActive'; from: number; to: number }
   | { kind: 'stage'; from: number; to: number }
   | { kind: 'modelChanged' }
-  | { kind: 'rank'; from: number; to: number };
+  | { kind: 'rank'; from: number; to: number }
+  | { kind: 'others' };
 
 export interface Movement {
   clientId: string;
@@ -238,7 +239,9 @@ export function explainMove(
   }
   candidates.sort((x, y) => y.weight - x.weight);
   const reasons = candidates.slice(0, MAX_REASONS).map((c) => c.reason);
-  return reasons.length > 0 ? reasons : [{ kind: 'rank', from: i + 1, to: j + 1 }];
+  if (reasons.length > 0) return reasons;
+  // Percentiles, quotas and revenue shares move with the others' figures.
+  return i === j ? [{ kind: 'others' }] : [{ kind: 'rank', from: i + 1, to: j + 1 }];
 }
 
 /**

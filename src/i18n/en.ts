@@ -36,7 +36,7 @@ export const en = {
   'nav.history': 'History',
   'history.title': 'History',
   'history.intro':
-    'An evaluation keeps every client’s tier, score, rank, ABC class, RFM segment, lifecycle stage and chance still active as of a day. Comparing two shows who moved up (层级提升) or down (层级下降), and why.',
+    'An evaluation keeps every client’s tier, score, rank, ABC class, RFM segment, lifecycle stage and chance still active (P(active)) as of a day. Comparing two shows who moved up or down, and why. “Taken” is when it was made; “As of” is the day its figures describe.',
   'history.evaluateNow': 'Evaluate now',
   'history.evaluating': 'Evaluating…',
   'history.taken':
@@ -63,6 +63,7 @@ export const en = {
   'history.compare': 'Compare',
   'history.from': 'From',
   'history.to': 'To',
+  'history.toWord': 'to',
   'history.scheme': 'Scheme',
   'history.scheme.tier': 'Score tier',
   'history.scheme.abc': 'ABC class',
@@ -77,8 +78,15 @@ export const en = {
   'history.cell.more': 'and {count, plural, one {# more} other {# more}}',
   'history.cell.close': 'Close',
   'history.cell.gone': 'no longer evaluated',
-  'history.upgrades': 'Moved up (层级提升)',
-  'history.downgrades': 'Moved down (层级下降)',
+  'history.upgrades': 'Moved up',
+  'history.downgrades': 'Moved down',
+  'history.upgrades.tier': 'Moved up a tier',
+  'history.downgrades.tier': 'Moved down a tier',
+  'history.listCount': '{title} ({count})',
+  'history.evaluationOption': 'No. {number} · {taken}',
+  'history.scheme.lifecycleHint':
+    'Stages from healthiest: active, new, prospect, dormant, churned.',
+  'history.scheme.abcHint': 'A holds the top of the revenue, then B, then C.',
   'history.noMoves': 'Nobody.',
   'history.more': 'Showing the {shown} largest moves of {total}.',
   'history.move': '{from} → {to}',
@@ -96,6 +104,7 @@ export const en = {
   'reason.stage': 'stage {from} → {to}',
   'reason.modelChanged': 'the scoring model changed',
   'reason.rank': 'no input changed much; its place among the others did (rank {from} → {to})',
+  'reason.others': 'no input of its own changed much; the others’ figures did',
   'reason.netRefund': 'refunds outweigh sales in the window: {amount} net',
   'reason.separator': '; ',
 
@@ -214,7 +223,7 @@ export const en = {
   'dashboard.attention.concentration':
     '{name} made {share} of the last 12 months’ revenue, more than {threshold}: losing this client would hurt.',
   'dashboard.attention.threshold': 'Warn when one client makes more than (%)',
-  'dashboard.attention.downgrades': 'Downgraded since the last evaluation ({count})',
+  'dashboard.attention.downgrades': 'Downgraded at the last evaluation ({count})',
   'dashboard.attention.downgradesRule':
     'Clients in one of the top two tiers as of {from} who are in a lower tier as of {to}.',
   'dashboard.movements.title': 'Tier movements',

@@ -111,7 +111,8 @@ function scoredBestFirst(scores: ScoresRecord): number[] {
 
 /**
  * Each client's tier at the previous evaluation, as an index into today's levels (by tier
- * id); −1 for a client it did not hold or a tier the model no longer has.
+ * id); −1 for a client it did not hold, a tier the model no longer has, or a tier pinned by
+ * hand then (a pin is no tier the score earned: nothing to hold once it is removed).
  */
 function previousTiers(
   previous: Evaluation,
@@ -122,6 +123,7 @@ function previousTiers(
   const mapped = previous.tiers.map((tier) => levels.findIndex((level) => level.id === tier.id));
   return Int16Array.from(ids, (id) => {
     const i = positions.get(id);
-    return i === undefined ? -1 : (mapped[previous.columns.tier[i] ?? -1] ?? -1);
+    if (i === undefined || previous.columns.pinned[i]) return -1;
+    return mapped[previous.columns.tier[i] ?? -1] ?? -1;
   });
 }

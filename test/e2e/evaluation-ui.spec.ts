@@ -120,7 +120,7 @@ test('after a second evaluation the dashboard shows who moved and the client fil
   await expect(movements.getByRole('columnheader', { name: 'Low value' })).toBeVisible();
 
   const downgrades = page.getByTestId('attention-downgrades');
-  await expect(downgrades).toContainText('Downgraded since the last evaluation (1)');
+  await expect(downgrades).toContainText('Downgraded at the last evaluation (1)');
   await expect(downgrades).toContainText('top two tiers');
   await expect(downgrades).toContainText('tier pinned by hand');
   const link = downgrades.getByRole('link', { name });
@@ -156,6 +156,6 @@ test('after a second evaluation the dashboard shows who moved and the client fil
   await expectNoSidewaysScroll(page, 'the client file in Chinese');
   await openApp(page, '/');
   await expect(page.getByTestId('tier-movement-chart')).toContainText('层级变动');
-  await expect(page.getByTestId('attention-downgrades')).toContainText('上次评估以来层级下降');
+  await expect(page.getByTestId('attention-downgrades')).toContainText('最近一次评估中层级下降');
   await expectNoSidewaysScroll(page, 'the dashboard in Chinese');
 });

@@ -48,6 +48,8 @@ export function reasonText(i18n: I18n, reason: MovementReason): string {
       return i18n.t('reason.modelChanged');
     case 'rank':
       return i18n.t('reason.rank', { from: reason.from, to: reason.to });
+    case 'others':
+      return i18n.t('reason.others');
   }
 }
 

@@ -67,6 +67,8 @@ describe('compareEvaluations', () => {
       { id: 'x', tier: 1, score: 59 },
     ]);
     expect(explainMove(october, quiet, 2, 0, 'up')).toEqual([{ kind: 'rank', from: 3, to: 1 }]);
+    // Same rank, another class (an ABC share moved with the others): no rank to name.
+    expect(explainMove(october, quiet, 0, 0, 'up')).toEqual([{ kind: 'others' }]);
   });
 
   it('names refunds that outweigh sales by their amount, not a percentage', () => {

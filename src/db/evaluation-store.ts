@@ -20,7 +20,7 @@ export interface StoredEvaluation extends EvaluationMeta {
  * writes them.
  */
 export type StoredEvaluationColumns =
-  | { id: string; packed: Uint8Array }
+  | { id: string; format: number; packed: Uint8Array }
   | { id: string; plain: Pick<EvaluationRecord, 'clientIds' | 'tier' | 'score'> };
 
 /**

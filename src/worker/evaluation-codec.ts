@@ -8,7 +8,7 @@ import {
 } from '$db/evaluation-store';
 import type { EvaluationRecord } from '$schema/evaluation';
 import { columnsFromRecord, recordFromColumns } from './evaluation-columns';
-import { packColumns, unpackColumns } from './evaluation-pack';
+import { PACK_FORMAT, packColumns, unpackColumns } from './evaluation-pack';
 
 /**
  * Evaluations between their three forms: the engine's (typed columns), the database's
@@ -23,7 +23,7 @@ export function storedRows(
   const { columns, ...meta } = evaluation;
   return {
     meta: { ...meta, ...stamps },
-    columns: { id: evaluation.id, packed: packColumns(columns) },
+    columns: { id: evaluation.id, format: PACK_FORMAT, packed: packColumns(columns) },
   };
 }
 
@@ -49,9 +49,12 @@ export function evaluationFromRecord(record: EvaluationRecord): Evaluation {
 }
 
 function columnsOf(meta: StoredEvaluation, columns: StoredEvaluationColumns) {
-  return 'plain' in columns
-    ? columnsFromRecord(columns.plain)
-    : unpackColumns(columns.packed, meta.clients);
+  if ('plain' in columns) return columnsFromRecord(columns.plain);
+  // A layout this build does not know is never misread as its own.
+  if (columns.format !== PACK_FORMAT) {
+    throw new RangeError(`Evaluation ${meta.id} is packed in format ${columns.format}.`);
+  }
+  return unpackColumns(columns.packed, meta.clients);
 }
 
 /** An evaluation as a backup writes it. */

@@ -19,6 +19,7 @@ import { DIMENSION_KEYS, type DimensionKey, type EvaluationColumns } from '$engi
  * days since purchase and since contact (u16, 65535 = never), the four dimension scores
  * (u16, hundredths, 65535 = no data) and revenue (f64).
  */
+/** Stored beside the bytes (`format`), so a later layout is told apart from this one. */
 export const PACK_FORMAT = 1;
 
 const NONE = 0xffff;

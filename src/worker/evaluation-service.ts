@@ -3,11 +3,20 @@ import type { TierwiseDb } from '$db/database';
 import { latestEvaluation, type StoredEvaluation } from '$db/evaluation-store';
 import { readActiveModel } from '$db/model-repository';
 import { readSettings } from '$db/settings-repository';
-import { readScores } from '$db/snapshot-store';
+import type { ScoresRecord } from '$db/derived-records';
+import { readScoresStamp } from '$db/snapshot-store';
 import { localDate } from '$lib/dates';
 import { DEFAULT_EVALUATION_PERIOD, evaluationDue } from './evaluation-due';
 import { evaluationFromScores } from './evaluation-from-scores';
 import { readEvaluation, saveEvaluation } from './evaluation-codec';
+
+/** What the evaluator needs of the scorer. */
+export interface CurrentScores {
+  /** Resolves once the stored scores are current. */
+  settled(): Promise<void>;
+  /** The scores record saved at `computedAt` (kept in memory by the scorer; null if refused). */
+  scores(computedAt: string): Promise<ScoresRecord | null>;
+}
 
 /** One evaluator at a time across every tab of the workspace. */
 const EVALUATE_LOCK = 'tierwise:evaluate';
@@ -24,9 +33,9 @@ export type EvaluationOutcome =
  */
 export class EvaluationService {
   readonly #db: TierwiseDb;
-  readonly #scoring: { settled(): Promise<void> };
+  readonly #scoring: CurrentScores;
 
-  constructor(db: TierwiseDb, scoring: { settled(): Promise<void> }) {
+  constructor(db: TierwiseDb, scoring: CurrentScores) {
     this.#db = db;
     this.#scoring = scoring;
   }
@@ -60,15 +69,17 @@ export class EvaluationService {
         if (!evaluationDue(period, lastDay, localDate(now)))
           return { taken: false, reason: 'notDue' };
       }
-      const scores = await readScores(db);
+      // The scorer's own copy when it is the stored one: megabytes not read again.
+      const stamp = await readScoresStamp(db);
+      const scores = stamp ? await this.#scoring.scores(stamp.computedAt) : null;
       if (!scores || scores.engineVersion !== ENGINE_VERSION) {
         return { taken: false, reason: 'noScores' };
       }
       if (!scores.scored.some(Boolean)) return { taken: false, reason: 'noClients' };
-      const [model, previous] = await Promise.all([
-        readActiveModel(db),
-        latest ? readEvaluation(db, latest.id) : undefined,
-      ]);
+      const model = await readActiveModel(db);
+      // The previous evaluation matters only to hold tiers by the hysteresis margin.
+      const holds = (model.definition.tiers.hysteresisPoints ?? 0) > 0;
+      const previous = holds && latest ? await readEvaluation(db, latest.id) : undefined;
       const evaluation = evaluationFromScores(scores, model, previous, {
         id: crypto.randomUUID(),
         takenAt: now.toISOString(),

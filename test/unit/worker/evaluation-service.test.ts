@@ -7,6 +7,7 @@ import { readEvaluation } from '$worker/evaluation-codec';
 import { readActiveModel, saveActiveModel } from '$db/model-repository';
 import { updateSettings } from '$db/settings-repository';
 import { readScores } from '$db/snapshot-store';
+import type { CurrentScores } from '$worker/evaluation-service';
 import { EvaluationService } from '$worker/evaluation-service';
 import { ScoringService } from '$worker/scoring-service';
 import { AS_OF, deleteDatabases, openDatabase, seedBase } from './scoring-fixtures';
@@ -32,12 +33,20 @@ async function scoredBase() {
   await scoring.settled();
   const tab = () => {
     const other = new TierwiseDb(db.name);
-    return new EvaluationService(other, { settled: () => Promise.resolve() });
+    return new EvaluationService(other, storedScores(other));
   };
   return { db, scoring, evaluator: new EvaluationService(db, scoring), tab };
 }
 
 const day = (iso: string) => new Date(`${iso}T09:00:00`);
+
+/** Another tab's scorer, settled: the scores as stored. */
+function storedScores(db: TierwiseDb): CurrentScores {
+  return {
+    settled: () => Promise.resolve(),
+    scores: async () => (await readScores(db)) ?? null,
+  };
+}
 
 describe('EvaluationService', () => {
   it('takes the first evaluation when the app opens, as of the scores’ day', async () => {
@@ -116,7 +125,7 @@ describe('EvaluationService', () => {
       ['manual', ''],
     ]);
     const empty = openDatabase('evaluation-empty', open);
-    const none = new EvaluationService(empty, { settled: () => Promise.resolve() });
+    const none = new EvaluationService(empty, storedScores(empty));
     expect(await none.evaluateNow(day('2026-07-01'))).toEqual({ taken: false, reason: 'noScores' });
   });
 

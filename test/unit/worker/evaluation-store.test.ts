@@ -198,6 +198,10 @@ describe('stored evaluations', () => {
     const read = await readEvaluation(db, 'second');
     expect(read?.columns.tier).toEqual(second.columns.tier);
     expect(read?.tierCounts).toEqual([1, 0, 0]);
+    // A layout of a later build is refused, never misread.
+    const row = await db.evaluationColumns.get('second');
+    await db.evaluationColumns.put({ ...row!, format: 2 } as StoredEvaluationColumns); // the packed variant, format changed
+    await expect(readEvaluation(db, 'second')).rejects.toThrow(RangeError);
     await deleteEvaluation(db, 'second');
     expect(await db.evaluationColumns.count()).toBe(1);
     expect(await readEvaluation(db, 'second')).toBeUndefined();

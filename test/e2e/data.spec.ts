@@ -50,7 +50,8 @@ test('the first write asks the browser for persistent storage, once', async ({ p
     };
   });
   await openApp(page, '/');
-  await page.waitForTimeout(300);
+  // The empty workspace is shown: the app has read its client count, with no write yet.
+  await expect(page.getByRole('heading', { name: 'No clients yet' })).toBeVisible();
   const calls = () =>
     page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls.length);
   expect(await calls()).toBe(0);

@@ -41,3 +41,11 @@ export function editClient(
 ): Promise<Client> {
   return saveEdit(db, 'clients', clientSchema, edit, { clientOf: (client) => client.id, now });
 }
+
+/**
+ * Whether the workspace has any client (archived ones included). Reads one key:
+ * `count()` walks every row in Chromium, and holds up the worker's reads meanwhile.
+ */
+export async function hasClients(db: TierwiseDb): Promise<boolean> {
+  return (await db.clients.limit(1).primaryKeys()).length > 0;
+}

@@ -55,6 +55,14 @@ export interface ScoresStamp {
    * for a million invoices) and holds up every other request to the database meanwhile.
    */
   counts: DatasetCounts;
+  /**
+   * What the scores were made with (absent in stamps saved before these were added): a
+   * worker that starts on current scores sees so from these few bytes, without reading
+   * the scores or the snapshot.
+   */
+  engineVersion?: number;
+  modelId?: string;
+  modelUpdatedAt?: string;
 }
 
 /**

@@ -86,7 +86,7 @@ export async function saveScores(
   scores: ScoresRecord,
   counts: DatasetCounts,
 ): Promise<void> {
-  await db.scores.bulkPut([scores, stampOf(scores, counts)]);
+  await db.scores.bulkPut([scores, scoresStamp(scores, counts)]);
 }
 
 /** Stamps scores saved without one (before stamps existed). */
@@ -95,19 +95,33 @@ export async function saveScoresStamp(
   scores: ScoresRecord,
   counts: DatasetCounts,
 ): Promise<void> {
-  await db.scores.put(stampOf(scores, counts));
+  await db.scores.put(scoresStamp(scores, counts));
 }
 
-function stampOf(scores: ScoresRecord, counts: DatasetCounts): ScoresStamp {
-  const { computedAt, asOf, seq, latestTransaction } = scores;
+/** The stamp saved beside `scores` (and pushed to the page before they are saved). */
+export function scoresStamp(scores: ScoresRecord, counts: DatasetCounts): ScoresStamp {
+  const { computedAt, asOf, seq, latestTransaction, engineVersion, modelId, modelUpdatedAt } =
+    scores;
   return {
     id: 'stamp',
     computedAt,
     asOf,
     seq,
     counts,
+    engineVersion,
+    modelId,
+    modelUpdatedAt,
     ...(latestTransaction === undefined ? {} : { latestTransaction }),
   };
+}
+
+/**
+ * The last change the data holds: the newest in the log, else the one the stored
+ * snapshot includes (the log is emptied up to it when the snapshot is stored).
+ */
+export async function latestChangeSeq(db: TierwiseDb): Promise<number> {
+  const [last, stored] = await Promise.all([db.changes.orderBy('seq').last(), snapshotSeq(db)]);
+  return Math.max(last?.seq ?? 0, stored);
 }
 
 /** The latest scores, or undefined before the first run. */

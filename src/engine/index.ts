@@ -9,6 +9,7 @@ export {
   buildSnapshot,
   emptySnapshot,
   mergeSnapshot,
+  patchSnapshotInPlace,
   satisfactionPercent,
   transactionDays,
   type Snapshot,
@@ -19,7 +20,15 @@ export {
   type FeedbackRecord,
   type ComplaintRecord,
 } from './snapshot';
-export { computeFeatures, type MetricColumns, type ClientFacts } from './features';
+export {
+  computeFeatures,
+  updateFeatures,
+  type ClientFacts,
+  type FeatureOptions,
+  type FeatureSet,
+  type MetricColumns,
+  type PreviousFeatures,
+} from './features';
 export { normalise, percentileRanks } from './normalise';
 export {
   contribution,

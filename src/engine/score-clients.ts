@@ -1,4 +1,4 @@
-import { computeFeatures, type ClientFacts, type MetricColumns } from './features';
+import { computeFeatures, type ClientFacts, type FeatureSet, type MetricColumns } from './features';
 import { scoreComposite, type CompositeScores } from './composite';
 import type { ScoringDefinition } from './model';
 import { rfmScores } from './rfm';
@@ -20,6 +20,11 @@ export interface ScoreOptions {
    * engine has no clock of its own).
    */
   onStage?: (stage: ScoreStage) => void;
+  /**
+   * The clients' measures, already computed for this snapshot, as-of day and model (by
+   * `updateFeatures`, from the previous run's); computed here when absent.
+   */
+  features?: FeatureSet;
 }
 
 /** The stages of a scoring run, in the order they run. */
@@ -76,11 +81,13 @@ export function scoreClients(
   const archived = snapshot.clients.archived;
   const scored = new Uint8Array(n);
   for (let c = 0; c < n; c += 1) scored[c] = archived[c] ? 0 : 1;
-  const { metrics, facts } = computeFeatures(snapshot, {
-    asOfDay,
-    definition,
-    ...(options.clv12m ? { clv12m: options.clv12m } : {}),
-  });
+  const { metrics, facts } =
+    options.features ??
+    computeFeatures(snapshot, {
+      asOfDay,
+      definition,
+      ...(options.clv12m ? { clv12m: options.clv12m } : {}),
+    });
   stage('composite');
   // Revenue in the window is sorted once: for its percentile and for the ABC classes
   // (which read only its positive end, the same whether prospects are in it or not).

@@ -52,11 +52,28 @@ export function latestQuery<K, T>(
   question: (key: K) => Promise<T>,
 ): LatestQuery<T> {
   const query = new LatestQuery<T>();
+  const keys = new KeyChanges();
   $effect(() => {
     const current = key();
-    if (current === undefined) return;
+    if (!keys.changed(current) || current === undefined) return;
     // Only the key is a dependency, not whatever the question reads as it starts.
     untrack(() => void query.ask(() => question(current)));
   });
   return query;
+}
+
+/**
+ * Whether a key differs from the previous one by value. A key is recomputed whenever what
+ * it reads changes (the worker's progress, a stamp read again), mostly to an equal value:
+ * asking again then would fetch the same answer several times a run.
+ */
+export class KeyChanges {
+  #last: string | undefined;
+
+  changed(key: unknown): boolean {
+    const written = key === undefined ? undefined : JSON.stringify(key);
+    const changed = written !== this.#last;
+    this.#last = written;
+    return changed;
+  }
 }

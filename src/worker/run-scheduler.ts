@@ -2,7 +2,7 @@ import type { LockRunner } from './score-lock';
 import type { ReportStatus } from './scoring-status';
 
 /** Changes arriving within this many ms are scored together. */
-const COALESCE_MS = 40;
+const COALESCE_MS = 15;
 
 /** `settled()` cannot be kept: scoring has stopped for good (the database is going away). */
 export class ScoringStoppedError extends Error {

@@ -6,23 +6,39 @@ import {
   type Snapshot,
 } from '$engine/index';
 import type { TierwiseDb } from '$db/database';
-import { snapshotCounts, type ScoresRecord } from '$db/derived-records';
+import { snapshotCounts, type ScoresRecord, type ScoresStamp } from '$db/derived-records';
 import { readActiveModel } from '$db/model-repository';
 import { readSettings } from '$db/settings-repository';
-import { readScores, readScoresStamp, saveScores, saveScoresStamp } from '$db/snapshot-store';
+import {
+  latestChangeSeq,
+  readScores,
+  readScoresStamp,
+  saveScores,
+  saveScoresStamp,
+  scoresStamp,
+} from '$db/snapshot-store';
 import { fromEpochDay, localDate, toEpochDay } from '$lib/dates';
 import { evaluationDay } from '$schema/settings';
 import { ClvCache } from './clv-cache';
+import { FeatureCache } from './feature-cache';
 import { tierColumns, type LastRun } from './model-preview';
 import { toScoresRecord } from './scores-record';
 import type { ReportStatus } from './scoring-status';
 import type { Fold } from './snapshot-keeper';
+import type { StoreScores } from './scores-saver';
 
 /** What the stored scores were made from, to skip a run that would change nothing. */
 type ScoresKey = Pick<
   ScoresRecord,
   'seq' | 'asOf' | 'modelId' | 'modelUpdatedAt' | 'engineVersion'
 > & { clients: number };
+
+export interface ScorerOptions {
+  /** Told of new scores as soon as they exist, before they are saved. */
+  onScored?: (record: ScoresRecord, stamp: ScoresStamp) => void;
+  /** Saves the scores with their stamp; by default on this thread (`saveScores`). */
+  store?: StoreScores;
+}
 
 /** What a run hands the scorer: the caught-up snapshot and the day to score it as of. */
 export interface ScoringInput extends Pick<Fold, 'snapshot' | 'seq' | 'changed'> {
@@ -48,14 +64,58 @@ export class Scorer {
   /** Key of the stored scores; undefined until read once. */
   #scored: ScoresKey | null | undefined;
   readonly #clv = new ClvCache();
+  readonly #features = new FeatureCache();
   /** Clients changed since the last fit; null: possibly all of them. */
   #changedIds: Set<string> | null = null;
   /** What the last run scored, and how, for previews of another model on the same data. */
   #lastRun: LastRun | null = null;
 
-  constructor(db: TierwiseDb, report: ReportStatus) {
+  readonly #onScored: NonNullable<ScorerOptions['onScored']>;
+  readonly #store: StoreScores;
+
+  constructor(db: TierwiseDb, report: ReportStatus, options: ScorerOptions = {}) {
     this.#db = db;
     this.#report = report;
+    this.#onScored = options.onScored ?? (() => undefined);
+    this.#store = options.store ?? ((record, counts) => saveScores(db, record, counts));
+  }
+
+  /**
+   * Whether the stored scores were made from the data as it is now (the last change
+   * logged), as of `asOf`, by the active model and this engine: a run would change
+   * nothing. Read from the stamp, so a worker starting on current scores loads neither
+   * the scores nor the snapshot (tens of megabytes at scale) to learn it.
+   */
+  async storedAreCurrent(asOf: string): Promise<boolean> {
+    const db = this.#db;
+    const [stamp, model, seq] = await Promise.all([
+      readScoresStamp(db),
+      readActiveModel(db),
+      latestChangeSeq(db),
+    ]);
+    return (
+      stamp?.engineVersion === ENGINE_VERSION &&
+      stamp.seq === seq &&
+      stamp.asOf === asOf &&
+      stamp.modelId === model.id &&
+      stamp.modelUpdatedAt === model.updatedAt
+    );
+  }
+
+  /**
+   * Fits the lifetime-value models and measures every client of `snapshot` ahead of the
+   * first change, so that the first edit after a start only redoes its own clients.
+   */
+  async warm(snapshot: Snapshot, asOf: string): Promise<void> {
+    const model = await readActiveModel(this.#db);
+    const asOfDay = toEpochDay(asOf);
+    const clv = this.#clv.predict(snapshot, asOfDay, null);
+    this.#features.measure(
+      snapshot,
+      { asOfDay, definition: model.definition, clv12m: clv.scores.clv12m },
+      null,
+    );
+    this.#changedIds = new Set();
   }
 
   /**
@@ -76,30 +136,32 @@ export class Scorer {
       engineVersion: ENGINE_VERSION,
       clients: snapshot.clients.ids.length,
     };
-    if (this.#scored === undefined) {
-      const stored = await readScores(db);
-      const storedKey = scoresKey(stored);
-      this.#scored = storedKey;
-      // Scores saved before there were stamps, still current: give them one, so views
-      // stop counting rows.
-      if (stored && storedKey && sameKey(storedKey, key) && !(await readScoresStamp(db))) {
-        await saveScoresStamp(db, stored, snapshotCounts(snapshot));
-      }
-    }
+    if (this.#scored && sameKey(this.#scored, key)) return null;
+    // Another tab's worker may have scored this very data meanwhile (each tab's worker
+    // runs on every change, one at a time): its scores are stored, and shown from there.
+    this.#scored = await this.#storedKey(key, snapshot);
     if (this.#scored !== null && sameKey(this.#scored, key)) return null;
 
     const asOfDay = toEpochDay(asOf);
-    const clv = this.#clv.predict(snapshot, asOfDay, this.#changedIds);
+    const changed = this.#changedIds;
+    const clv = this.#clv.predict(snapshot, asOfDay, changed);
+    const features = this.#features.measure(
+      snapshot,
+      { asOfDay, definition: model.definition, clv12m: clv.scores.clv12m },
+      changed,
+    );
     this.#changedIds = new Set();
     const result = scoreClients(snapshot, model.definition, {
       asOfDay,
       pActive: clv.scores.pActive,
       clv12m: clv.scores.clv12m,
-      onStage: (stage) =>
+      features,
+      onStage: (stage) => {
         this.#report({
           phase: 'scoring',
           progress: SCORE_STAGES.indexOf(stage) / SCORE_STAGES.length,
-        }),
+        });
+      },
     });
     this.#report({ phase: 'saving', progress: 1 });
     const durationMs = performance.now() - started;
@@ -111,7 +173,9 @@ export class Scorer {
       now: new Date(),
       ...(latest === null ? {} : { latestTransaction: fromEpochDay(latest) }),
     });
-    await saveScores(db, record, snapshotCounts(snapshot));
+    const counts = snapshotCounts(snapshot);
+    this.#onScored(record, scoresStamp(record, counts));
+    await this.#store(record, counts);
     this.#scored = key;
     this.#lastRun = { snapshot, asOfDay, clv, columns: tierColumns(result, model.definition) };
     this.#report({
@@ -133,6 +197,31 @@ export class Scorer {
       this.#lastRun ??= stored; // a run that ended meanwhile is newer: keep it
     }
     return this.#lastRun;
+  }
+
+  /**
+   * The key of the stored scores: from their stamp, or from the scores themselves when
+   * the stamp predates the key's fields (it is then saved again with them, when current).
+   */
+  async #storedKey(current: ScoresKey, snapshot: Snapshot): Promise<ScoresKey | null> {
+    const db = this.#db;
+    const stamp = await readScoresStamp(db);
+    if (stamp?.engineVersion !== undefined && stamp.modelId !== undefined) {
+      return {
+        seq: stamp.seq,
+        asOf: stamp.asOf,
+        modelId: stamp.modelId,
+        modelUpdatedAt: stamp.modelUpdatedAt ?? '',
+        engineVersion: stamp.engineVersion,
+        clients: stamp.counts.clients,
+      };
+    }
+    const stored = await readScores(db);
+    const key = scoresKey(stored);
+    if (stored && key && sameKey(key, current)) {
+      await saveScoresStamp(db, stored, snapshotCounts(snapshot));
+    }
+    return key;
   }
 
   async #storedRun(snapshot: Snapshot | null): Promise<LastRun | null> {

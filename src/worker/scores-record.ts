@@ -71,9 +71,10 @@ export function toScoresRecord(
       repeatBuyers: clv.models.repeatBuyers,
       ...(clv.backtest ? { backtest: backtestOf(clv.backtest) } : {}),
     },
-    windowRevenue: result.facts.windowRevenue,
-    lastPurchaseDay: result.facts.lastPurchaseDay,
-    lastContactDay: result.facts.lastContactDay,
+    // Copies: the next run may measure into the same columns (`updateFeatures`).
+    windowRevenue: result.facts.windowRevenue.slice(),
+    lastPurchaseDay: result.facts.lastPurchaseDay.slice(),
+    lastContactDay: result.facts.lastContactDay.slice(),
     slots: result.slots,
     metricValues,
     normalised: result.normalised,

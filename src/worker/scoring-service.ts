@@ -14,6 +14,13 @@ import { withScoreLock } from './score-lock';
 import { readAsOf, Scorer } from './scorer';
 import { ScoringStatusBoard, type ScoringStatus } from './scoring-status';
 import { SnapshotKeeper } from './snapshot-keeper';
+import type { StoreScores } from './scores-saver';
+
+/**
+ * How long after a start on current scores the snapshot is loaded: long enough for the
+ * page's first list to be served, short enough to be done before a first edit is typed.
+ */
+const WARM_AFTER_MS = 2_000;
 
 // The status types live with the status board; the page and the worker entry import
 // them from here, the service they talk to.
@@ -33,12 +40,22 @@ export class ScoringService {
   readonly #keeper: SnapshotKeeper;
   readonly #scorer: Scorer;
   readonly #scheduler: RunScheduler;
-  /** The scores record last saved or read. */
+  /** The newest scores record this worker made or read. */
   #latest: ScoresRecord | null = null;
+  /** The stored scores being read, once for everyone asking meanwhile. */
+  #reading: Promise<ScoresRecord | undefined> | null = null;
+  #warming: ReturnType<typeof setTimeout> | undefined;
   #watching: { unsubscribe(): void } | undefined;
 
-  constructor(db: TierwiseDb) {
+  readonly #warmAfterMs: number;
+
+  /**
+   * `warmAfterMs` defaults to `WARM_AFTER_MS`; `storeScores` (how scores are saved) to
+   * saving them on this thread.
+   */
+  constructor(db: TierwiseDb, options: { warmAfterMs?: number; storeScores?: StoreScores } = {}) {
     this.#db = db;
+    this.#warmAfterMs = options.warmAfterMs ?? WARM_AFTER_MS;
     this.#directory = new ClientDirectory(db);
     const report = this.#status.report;
     this.#keeper = new SnapshotKeeper(db, {
@@ -46,7 +63,14 @@ export class ScoringService {
       report,
       withLock: withScoreLock,
     });
-    this.#scorer = new Scorer(db, report);
+    this.#scorer = new Scorer(db, report, {
+      onScored: (record, stamp) => {
+        // Held before the page hears of them: its questions are answered from memory.
+        this.#latest = record;
+        report({ stamp });
+      },
+      ...(options.storeScores ? { store: options.storeScores } : {}),
+    });
     this.#scheduler = new RunScheduler(() => this.#runOnce(), { report, withLock: withScoreLock });
   }
 
@@ -56,14 +80,19 @@ export class ScoringService {
   }
 
   /**
-   * The current scores record: the one this worker saved or read, unless the page has
-   * seen a different one (`computedAt`), in which case another tab scored: read it.
-   * Scores made by another engine version (stored before an update) are refused: every
-   * view then waits for the rescore the new engine starts, rather than mixing formulas.
+   * The current scores record: the newest this worker made or read, unless the page has
+   * seen newer ones (`computedAt`), which another tab made: then the stored ones are read.
+   * Never older ones: this worker's newest may not be saved yet. Scores made by another
+   * engine version (stored before an update) are refused: every view then waits for the
+   * rescore the new engine starts, rather than mixing formulas.
    */
   async scores(computedAt: string): Promise<ScoresRecord | null> {
-    if (this.#latest?.computedAt !== computedAt) {
-      this.#latest = (await readScores(this.#db)) ?? null;
+    if (this.#latest === null || this.#latest.computedAt < computedAt) {
+      this.#reading ??= readScores(this.#db).finally(() => (this.#reading = null));
+      const stored = await this.#reading;
+      if (stored && (this.#latest === null || stored.computedAt > this.#latest.computedAt)) {
+        this.#latest = stored;
+      }
     }
     return this.#latest?.engineVersion === ENGINE_VERSION ? this.#latest : null;
   }
@@ -89,7 +118,9 @@ export class ScoringService {
       const day = settings.evaluationDate ?? '';
       return `${last?.seq ?? 0}|${model.id}|${model.updatedAt}|${seq}|${day}`;
     }).subscribe({
-      next: () => this.schedule(),
+      next: () => {
+        this.schedule();
+      },
       error: (error: unknown) => this.#status.report({ phase: 'error', error: String(error) }),
     });
   }
@@ -99,6 +130,7 @@ export class ScoringService {
    * would only meet a closed connection. `settled()` rejects from now on.
    */
   stop(): void {
+    clearTimeout(this.#warming);
     this.#watching?.unsubscribe();
     this.#scheduler.stop();
     this.#keeper.stop();
@@ -135,13 +167,36 @@ export class ScoringService {
     return this.#scheduler.settled();
   }
 
-  /** One run: fold the change log into the snapshot, score it, store it now or later. */
+  /**
+   * One run: fold the change log into the snapshot, score it, store it now or later.
+   * At start, when the stored scores are current, nothing is loaded: the page's first
+   * list needs the worker more. The snapshot and the lifetime-value fit are loaded a
+   * little later, so the first edit does not wait for them.
+   */
   async #runOnce(): Promise<void> {
     const started = performance.now();
     const asOf = await readAsOf(this.#db, new Date());
+    if (this.#keeper.current() === null && (await this.#scorer.storedAreCurrent(asOf))) {
+      clearTimeout(this.#warming);
+      this.#warming = setTimeout(() => {
+        void withScoreLock(() => this.#warm()).catch((error: unknown) =>
+          this.#status.report({ phase: 'error', error: String(error) }),
+        );
+      }, this.#warmAfterMs);
+      return;
+    }
     const fold = await this.#keeper.catchUp();
     const saved = await this.#scorer.score({ ...fold, asOf, started });
     if (saved !== null) this.#latest = saved;
+    await this.#keeper.persist(fold.rebuilt);
+  }
+
+  /** Loads the snapshot and fits the lifetime-value models, unless a run did meanwhile. */
+  async #warm(): Promise<void> {
+    if (this.#keeper.current() !== null) return;
+    const asOf = await readAsOf(this.#db, new Date());
+    const fold = await this.#keeper.catchUp();
+    await this.#scorer.warm(fold.snapshot, asOf);
     await this.#keeper.persist(fold.rebuilt);
   }
 

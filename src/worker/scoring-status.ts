@@ -1,3 +1,5 @@
+import type { ScoresStamp } from '$db/derived-records';
+
 export type ScoringPhase = 'idle' | 'loading' | 'building' | 'scoring' | 'saving' | 'error';
 
 export interface ScoringStatus {
@@ -9,6 +11,12 @@ export interface ScoringStatus {
   /** Duration of the last completed run, ms. */
   lastRunMs: number | null;
   error: string | null;
+  /**
+   * The stamp of the scores this worker holds, sent as soon as a run has them (before
+   * they are saved): the page's views ask for them at once, and the worker answers from
+   * memory. Null until the worker holds scores.
+   */
+  stamp: ScoresStamp | null;
 }
 
 /** How each part of a run says what it is doing: the fields it changes, the rest stays. */
@@ -25,6 +33,7 @@ export class ScoringStatusBoard {
     clients: 0,
     lastRunMs: null,
     error: null,
+    stamp: null,
   };
   readonly #listeners = new Set<(status: ScoringStatus) => void>();
 

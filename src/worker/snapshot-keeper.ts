@@ -1,4 +1,4 @@
-import { buildSnapshot, mergeSnapshot, type Snapshot } from '$engine/index';
+import { buildSnapshot, mergeSnapshot, patchSnapshotInPlace, type Snapshot } from '$engine/index';
 import type { TierwiseDb } from '$db/database';
 import { ALL_CLIENTS } from '$db/derived-records';
 import {
@@ -145,11 +145,12 @@ export class SnapshotKeeper {
       await this.#directory.refresh(ids);
       const patch = buildSnapshot(await readClientRecords(db, ids));
       const present = new Set(patch.clients.ids);
-      this.#snapshot = mergeSnapshot(
-        this.#snapshot,
-        patch,
-        new Set(ids.filter((id) => !present.has(id))),
-      );
+      const removed = new Set(ids.filter((id) => !present.has(id)));
+      // An edit that keeps every client's number of rows is written over the snapshot;
+      // anything else makes a new one.
+      if (!patchSnapshotInPlace(this.#snapshot, patch, removed)) {
+        this.#snapshot = mergeSnapshot(this.#snapshot, patch, removed);
+      }
     }
     this.#seq = seq;
     const changed = anyChanged || rebuilt ? null : ids;

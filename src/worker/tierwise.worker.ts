@@ -24,6 +24,7 @@ import {
   type RejectedCsvLabels,
 } from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
+import { offThreadScoresStore } from './scores-saver';
 import { dashboardData, type DashboardData } from './dashboard';
 import { clientScores, type ClientScores } from './client-scores';
 import { ListService, type ListHandle, type ListRow } from './list-service';
@@ -42,7 +43,8 @@ import type { StoredEvaluation } from '$db/evaluation-store';
  */
 const db = new TierwiseDb(self.name || DATABASE_NAME);
 
-const scoring = new ScoringService(db);
+// Scores are written from a worker of their own: this one keeps answering the page.
+const scoring = new ScoringService(db, { storeScores: offThreadScoresStore(db.name) });
 scoring.start();
 
 // Another tab swapped in a new database and deletes this one: close for good (Dexie

@@ -13,6 +13,7 @@ import type {
   RejectedCsvLabels,
 } from './csv-service';
 import type { ScoringStatus } from './scoring-service';
+import type { ScoresStamp } from '$db/derived-records';
 import type { ClientQuery, ExportLabels } from './client-list';
 import type { ListHandle, ListRow } from './list-service';
 import type { ClientScores } from './client-scores';
@@ -36,6 +37,11 @@ export class WorkerClient {
 
   /** What the scoring worker is doing; null until it first reports. */
   scoring = $state.raw<ScoringStatus | null>(null);
+  /**
+   * The stamp of the newest scores the worker holds (`ScoringStatus.stamp`), replaced only
+   * when they change: views that watch it ask again for new scores, not for progress.
+   */
+  scoresStamp = $state.raw<ScoresStamp | null>(null);
 
   readonly #remote: Comlink.Remote<TierwiseWorkerApi>;
   /** Called once no job runs. */
@@ -54,6 +60,9 @@ export class WorkerClient {
     void this.#remote.watchScoring(
       Comlink.proxy((status: ScoringStatus) => {
         this.scoring = status;
+        if (status.stamp?.computedAt !== this.scoresStamp?.computedAt) {
+          this.scoresStamp = status.stamp;
+        }
       }),
     );
   }

@@ -1,5 +1,5 @@
 import type { ClvModels } from './fit-clv-models';
-import { rfmColumns, type GroupedTransactions, type RfmColumns } from './rfm-summary';
+import { rfmColumns, type GroupedTransactions } from './rfm-summary';
 import { scoreClv, type ClvScores } from './score-clv';
 
 /** Predictions made earlier: for which clients (sorted by id), with which models. */
@@ -44,26 +44,34 @@ export function updateClvScores(
     }
   }
   if (stale.length === 0) return scores;
-  const summary = rfmColumns(transactions, {
+  // Only the stale clients' rows are summarised: the base's million rows are not read.
+  const summary = rfmColumns(rowsOf(transactions, stale), {
     asOfDay: options.asOfDay,
     unit: previous.models.unit,
     purchases: 'positive',
   });
-  const fresh = scoreClv(previous.models, pickRows(summary, stale));
+  const fresh = scoreClv(previous.models, summary);
   stale.forEach((c, k) => {
     for (const key of SCORE_KEYS) scores[key][c] = fresh[key][k]!;
   });
   return scores;
 }
 
-function pickRows(summary: RfmColumns, rows: readonly number[]): RfmColumns {
-  const pick = (column: Float64Array): Float64Array => Float64Array.from(rows, (c) => column[c]!);
-  return {
-    frequency: pick(summary.frequency),
-    recency: pick(summary.recency),
-    T: pick(summary.T),
-    monetary: pick(summary.monetary),
-    firstValue: pick(summary.firstValue),
-    kept: pick(summary.kept),
-  };
+/** The transactions of some clients, grouped in the order given. */
+function rowsOf(
+  transactions: GroupedTransactions,
+  clients: readonly number[],
+): GroupedTransactions {
+  const { offsets: o } = transactions;
+  const offsets = [0];
+  const day: number[] = [];
+  const amount: number[] = [];
+  for (const c of clients) {
+    for (let i = o[c]!; i < o[c + 1]!; i += 1) {
+      day.push(transactions.day[i]!);
+      amount.push(transactions.amount[i]!);
+    }
+    offsets.push(day.length);
+  }
+  return { offsets, day, amount };
 }

@@ -104,6 +104,9 @@ describe('the scores stamp', () => {
       asOf: '2026-06-30',
       seq: 0,
       counts: counted,
+      engineVersion: record.engineVersion,
+      modelId: model.id,
+      modelUpdatedAt: model.updatedAt,
     });
     // From now on the counts are those of the latest scores, not counted again: a row
     // written since shows once it is scored.

@@ -4,6 +4,7 @@ import {
   contribution,
   LIFECYCLE_STAGES,
   mergeSnapshot,
+  patchSnapshotInPlace,
   scoreClients,
   topShare,
   type ScoreResult,
@@ -260,6 +261,117 @@ describe('mergeSnapshot', () => {
     };
     const merged = mergeSnapshot(base, only([...changed, 'zz-new']), new Set([gone]));
     expect(merged).toEqual(buildSnapshot(edited));
+  });
+
+  it('agrees with a full rebuild for random patches: first and last clients, new ones, removals', () => {
+    // A small deterministic generator: the same cases on every run.
+    let seed = 7;
+    const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pickOf = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    for (let trial = 0; trial < 40; trial += 1) {
+      const ids = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, i) => `c${10 + i * 2}`);
+      const rows = (clients: readonly string[], version: number): SnapshotRecords => ({
+        clients: clients.map((id) => ({ id, budget: (id.length + version) % 5 })),
+        transactions: clients.flatMap((id, i) =>
+          Array.from({ length: (i + version) % 4 }, (_, k) => ({
+            clientId: id,
+            date: `2026-0${1 + k}-1${version % 10}`,
+            amount: 10 * (k + 1) + version,
+          })),
+        ),
+        interactions: clients
+          .filter((_, i) => (i + version) % 3 === 0)
+          .map((id) => ({ clientId: id, date: '2026-05-01' })),
+        feedback: [],
+        complaints: clients
+          .filter((_, i) => (i + version) % 5 === 1)
+          .map((id) => ({ clientId: id, openedAt: '2026-04-01', severity: 'low' as const })),
+      });
+      // Patched: some existing clients (first, last, any) and some new ids between or
+      // around them; removed: existing ids, patched ids and ids never seen.
+      const candidates = [...ids, 'c09', 'c99', `c${11 + 2 * Math.floor(random() * 12)}`];
+      const patched = [
+        ...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pickOf(candidates))),
+      ];
+      const removed = new Set(
+        Array.from({ length: Math.floor(random() * 3) }, () => pickOf([...candidates, 'gone'])),
+      );
+      const version = 1 + Math.floor(random() * 9);
+      const after = [...new Set([...ids, ...patched])].filter((id) => !removed.has(id));
+      const patchedRows = rows(patched, version);
+      const keptRows = rows(ids, 0);
+      const edited: SnapshotRecords = {
+        clients: [
+          ...keptRows.clients.filter((c) => !patched.includes(c.id)),
+          ...patchedRows.clients,
+        ].filter((c) => after.includes(c.id)),
+        transactions: [
+          ...keptRows.transactions.filter((r) => !patched.includes(r.clientId)),
+          ...patchedRows.transactions,
+        ],
+        interactions: [
+          ...keptRows.interactions.filter((r) => !patched.includes(r.clientId)),
+          ...patchedRows.interactions,
+        ],
+        feedback: [],
+        complaints: [
+          ...keptRows.complaints.filter((r) => !patched.includes(r.clientId)),
+          ...patchedRows.complaints,
+        ],
+      };
+      const merged = mergeSnapshot(buildSnapshot(keptRows), buildSnapshot(patchedRows), removed);
+      expect(merged).toEqual(buildSnapshot(edited));
+    }
+  });
+});
+
+describe('patchSnapshotInPlace', () => {
+  it('writes edited clients over their places when their rows keep their number', () => {
+    const data = sampleRecords();
+    const snapshot = buildSnapshot(data);
+    const changed = new Set(data.clients.slice(3, 6).map((c) => c.id));
+    const edited: SnapshotRecords = {
+      ...data,
+      clients: data.clients.map((c) =>
+        changed.has(c.id) ? { ...c, budget: 5, pin: undefined } : c,
+      ),
+      transactions: data.transactions.map((t) =>
+        changed.has(t.clientId) ? { ...t, amount: t.amount + 7, paidDate: undefined } : t,
+      ),
+      feedback: data.feedback.map((f) => (changed.has(f.clientId) ? { ...f, score: 1 } : f)),
+    };
+    const patch = buildSnapshot({
+      clients: edited.clients.filter((c) => changed.has(c.id)),
+      transactions: edited.transactions.filter((r) => changed.has(r.clientId)),
+      interactions: edited.interactions.filter((r) => changed.has(r.clientId)),
+      feedback: edited.feedback.filter((r) => changed.has(r.clientId)),
+      complaints: edited.complaints.filter((r) => changed.has(r.clientId)),
+    });
+    const ids = snapshot.clients.ids;
+    expect(patchSnapshotInPlace(snapshot, patch, new Set())).toBe(true);
+    expect(snapshot).toEqual(buildSnapshot(edited));
+    expect(snapshot.clients.ids).toBe(ids);
+  });
+
+  it('leaves the snapshot alone when rows are added or removed, or clients come or go', () => {
+    const data = sampleRecords();
+    const snapshot = buildSnapshot(data);
+    const before = buildSnapshot(data);
+    const someone = data.clients[4]!.id;
+    const theirs = (extra: SnapshotRecords['transactions']) =>
+      buildSnapshot({
+        clients: data.clients.filter((c) => c.id === someone),
+        transactions: data.transactions.filter((t) => t.clientId === someone).concat(extra),
+        interactions: data.interactions.filter((r) => r.clientId === someone),
+        feedback: data.feedback.filter((r) => r.clientId === someone),
+        complaints: data.complaints.filter((r) => r.clientId === someone),
+      });
+    const added = theirs([{ clientId: someone, date: '2026-06-02', amount: 5 }]);
+    expect(patchSnapshotInPlace(snapshot, added, new Set())).toBe(false);
+    const newcomer = buildSnapshot({ ...records({ clients: [{ id: 'zz-new' }] }) });
+    expect(patchSnapshotInPlace(snapshot, newcomer, new Set())).toBe(false);
+    expect(patchSnapshotInPlace(snapshot, theirs([]), new Set([data.clients[9]!.id]))).toBe(false);
+    expect(snapshot).toEqual(before);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatestQuery } from '$features/latest-query.svelte';
+import { KeyChanges, LatestQuery } from '$features/latest-query.svelte';
 
 /** A question the test answers when it says so, in any order. */
 function deferred<T>() {
@@ -62,5 +62,17 @@ describe('the latest query', () => {
     late.resolve('unwanted');
     await asked;
     expect(query.current).toBeUndefined();
+  });
+});
+
+describe('key changes', () => {
+  it('are changes of value: a key recomputed equal asks nothing, a new one does', () => {
+    const keys = new KeyChanges();
+    expect(keys.changed({ computedAt: 'a', id: 'x' })).toBe(true);
+    expect(keys.changed({ computedAt: 'a', id: 'x' })).toBe(false);
+    expect(keys.changed({ computedAt: 'b', id: 'x' })).toBe(true);
+    // Gone and back: asked again.
+    expect(keys.changed(undefined)).toBe(true);
+    expect(keys.changed({ computedAt: 'b', id: 'x' })).toBe(true);
   });
 });

@@ -44,7 +44,8 @@ function harness(options: { fail?: Error; hold?: Promise<void> } = {}) {
       if (seen.length === 1) await options.hold;
       if (options.fail) throw options.fail;
     },
-    { report: (change) => statuses.push(change), withLock },
+    // Wider than the default, so the burst below (30 ms apart) is one burst.
+    { report: (change) => statuses.push(change), withLock, coalesceMs: 40 },
   );
   schedulers.push(scheduler);
   return { db, scheduler, seen, statuses, started: started.promise, locks: () => locked };

@@ -90,6 +90,18 @@ describe('the scorer', () => {
     expect(Array.from(again?.composite ?? [])).not.toEqual(Array.from(first?.composite ?? []));
   });
 
+  it('leaves data another tab has just scored alone', async () => {
+    const { db, score } = await scoredBase();
+    const otherTab = new Scorer(db, () => undefined);
+    expect(await score(undefined, otherTab)).toBeNull();
+    // This tab scores the data with a changed model; the other tab's turn comes after.
+    await saveActiveModel(db, reweighed((await readActiveModel(db)).definition));
+    const made = await score();
+    expect(made).not.toBeNull();
+    expect(await score(undefined, otherTab)).toBeNull();
+    expect((await readScores(db))?.computedAt).toBe(made?.computedAt);
+  });
+
   it('scores again, as of the new day, when the evaluation date changes', async () => {
     const { db, score } = await scoredBase();
     await updateSettings(db, { evaluationDate: '2026-03-31' });

@@ -70,9 +70,70 @@ describe('the scoring service', () => {
     const { db, service } = await startedService();
     await service.settled();
     const scores = await readScores(db);
-    const computedAt = '2020-01-01T00:00:00.000Z';
-    await db.scores.put({ ...scores!, engineVersion: scores!.engineVersion - 1, computedAt });
-    expect(await service.scores(computedAt)).toBeNull();
+    // Stored before an update: a worker of the new version starts on them.
+    await db.scores.put({ ...scores!, engineVersion: scores!.engineVersion - 1 });
+    const updated = new ScoringService(db);
+    services.push(updated);
+    expect(await updated.scores(scores!.computedAt)).toBeNull();
+  });
+
+  it('answers from the scores it made, never from older stored ones', async () => {
+    const { db, service, seq } = await startedService();
+    await service.settled();
+    const made = await readScores(db);
+    // Another tab stored older scores meanwhile (or this worker's are not saved yet).
+    await db.scores.put({ ...made!, seq: seq - 1, computedAt: '2020-01-01T00:00:00.000Z' });
+    expect(await service.scores('2020-01-01T00:00:00.000Z')).toMatchObject({ seq });
+    // Newer ones another tab stored are read.
+    await db.scores.put({ ...made!, computedAt: '2099-01-01T00:00:00.000Z' });
+    expect((await service.scores('2099-01-01T00:00:00.000Z'))?.computedAt).toBe(
+      '2099-01-01T00:00:00.000Z',
+    );
+  });
+
+  it('tells the page of new scores before they are stored, and the page gets them from memory', async () => {
+    const { db, service, statuses } = await startedService();
+    await service.settled();
+    const stamps = statuses.map((s) => s.stamp?.computedAt).filter(Boolean);
+    const stored = await readScoresStamp(db);
+    expect(stamps.at(-1)).toBe(stored?.computedAt);
+    expect(statuses.at(-1)?.stamp).toEqual(stored);
+    // The stamp came while saving was still ahead.
+    const pushed = statuses.findIndex((s) => s.stamp?.computedAt === stored?.computedAt);
+    expect(statuses.slice(0, pushed + 1).map((s) => s.phase)).toContain('saving');
+    expect(await service.scores(stored!.computedAt)).toMatchObject({ seq: stored!.seq });
+  });
+
+  it('starts on current scores without loading the snapshot, and loads it a little later', async () => {
+    const { db, service } = await startedService();
+    await service.settled();
+    service.stop();
+    const restart = (warmAfterMs: number) => {
+      const restarted = new ScoringService(db, { warmAfterMs });
+      services.push(restarted);
+      const phases: string[] = [];
+      restarted.watch((status) => phases.push(status.phase));
+      restarted.start();
+      return { restarted, phases };
+    };
+    const late = restart(60_000);
+    await late.restarted.settled();
+    // Settled on the stored scores: nothing loaded, nothing scored.
+    expect(late.phases).not.toContain('loading');
+    expect(late.phases).not.toContain('scoring');
+    expect(await late.restarted.scores((await readScoresStamp(db))!.computedAt)).not.toBeNull();
+    late.restarted.stop();
+
+    const soon = restart(0);
+    await soon.restarted.settled();
+    await expect.poll(() => soon.phases.includes('loading')).toBe(true);
+    // Warmed: an edit now folds in its client only.
+    soon.phases.length = 0;
+    const [first] = await db.transactions.limit(1).toArray();
+    await saveTransaction(db, { ...first!, amount: first!.amount + 1 });
+    await soon.restarted.settled();
+    expect(soon.phases).toContain('scoring');
+    expect(soon.phases).not.toContain('loading');
   });
 
   it('settles without scoring again when nothing changed', async () => {

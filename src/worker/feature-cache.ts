@@ -15,6 +15,11 @@ import type { Snapshot } from '$engine/index';
 export class FeatureCache {
   #previous: PreviousFeatures | null = null;
 
+  /** Whether clients have been measured: the next call can redo only the changed ones. */
+  get ready(): boolean {
+    return this.#previous !== null;
+  }
+
   /**
    * The measures of every client of `snapshot`. `changedIds` are the clients whose records
    * changed since the previous call (null: any may have).

@@ -107,6 +107,7 @@ export class Scorer {
    * first change, so that the first edit after a start only redoes its own clients.
    */
   async warm(snapshot: Snapshot, asOf: string): Promise<void> {
+    if (this.#changedIds !== null && this.#features.ready) return; // a run has done it
     const model = await readActiveModel(this.#db);
     const asOfDay = toEpochDay(asOf);
     const clv = this.#clv.predict(snapshot, asOfDay, null);

@@ -16,12 +16,6 @@ import { ScoringStatusBoard, type ScoringStatus } from './scoring-status';
 import { SnapshotKeeper } from './snapshot-keeper';
 import type { StoreScores } from './scores-saver';
 
-/**
- * How long after a start on current scores the snapshot is loaded: long enough for the
- * page's first list to be served, short enough to be done before a first edit is typed.
- */
-const WARM_AFTER_MS = 2_000;
-
 // The status types live with the status board; the page and the worker entry import
 // them from here, the service they talk to.
 export type { ScoringPhase, ScoringStatus } from './scoring-status';
@@ -44,18 +38,14 @@ export class ScoringService {
   #latest: ScoresRecord | null = null;
   /** The stored scores being read, once for everyone asking meanwhile. */
   #reading: Promise<ScoresRecord | undefined> | null = null;
-  #warming: ReturnType<typeof setTimeout> | undefined;
+  /** `prepareForEdits` was asked: the next run loads what edits need, scoring or not. */
+  #warmWanted = false;
+  #prepared = false;
   #watching: { unsubscribe(): void } | undefined;
 
-  readonly #warmAfterMs: number;
-
-  /**
-   * `warmAfterMs` defaults to `WARM_AFTER_MS`; `storeScores` (how scores are saved) to
-   * saving them on this thread.
-   */
-  constructor(db: TierwiseDb, options: { warmAfterMs?: number; storeScores?: StoreScores } = {}) {
+  /** `storeScores` (how scores are saved) defaults to saving them on this thread. */
+  constructor(db: TierwiseDb, options: { storeScores?: StoreScores } = {}) {
     this.#db = db;
-    this.#warmAfterMs = options.warmAfterMs ?? WARM_AFTER_MS;
     this.#directory = new ClientDirectory(db);
     const report = this.#status.report;
     this.#keeper = new SnapshotKeeper(db, {
@@ -130,7 +120,6 @@ export class ScoringService {
    * would only meet a closed connection. `settled()` rejects from now on.
    */
   stop(): void {
-    clearTimeout(this.#warming);
     this.#watching?.unsubscribe();
     this.#scheduler.stop();
     this.#keeper.stop();
@@ -168,35 +157,39 @@ export class ScoringService {
   }
 
   /**
+   * The page is about to edit (a client's file is open): loads the snapshot and fits the
+   * lifetime-value models now, unless done already, so that the first edit redoes only
+   * its client. A tab that only lists never loads them (every tab's worker would
+   * otherwise load tens of megabytes it does not need).
+   */
+  async prepareForEdits(): Promise<void> {
+    if (this.#prepared) return;
+    this.#prepared = true;
+    this.#warmWanted = true;
+    // A run does it, so the status says what is happening and ends idle. A failure is
+    // reported in the status; a stop means there is nothing to prepare for.
+    await this.#scheduler.settled().catch(() => undefined);
+  }
+
+  /**
    * One run: fold the change log into the snapshot, score it, store it now or later.
-   * At start, when the stored scores are current, nothing is loaded: the page's first
-   * list needs the worker more. The snapshot and the lifetime-value fit are loaded a
-   * little later, so the first edit does not wait for them.
+   * When no snapshot is loaded and the stored scores are current (at start, or in a tab
+   * whose worker another tab's scored for), nothing is loaded: the scores are there. Once
+   * `prepareForEdits` asked, the snapshot is loaded and the models fitted even when
+   * nothing needs scoring.
    */
   async #runOnce(): Promise<void> {
     const started = performance.now();
     const asOf = await readAsOf(this.#db, new Date());
-    if (this.#keeper.current() === null && (await this.#scorer.storedAreCurrent(asOf))) {
-      clearTimeout(this.#warming);
-      this.#warming = setTimeout(() => {
-        void withScoreLock(() => this.#warm()).catch((error: unknown) =>
-          this.#status.report({ phase: 'error', error: String(error) }),
-        );
-      }, this.#warmAfterMs);
+    const warm = this.#warmWanted;
+    this.#warmWanted = false;
+    if (!warm && this.#keeper.current() === null && (await this.#scorer.storedAreCurrent(asOf))) {
       return;
     }
     const fold = await this.#keeper.catchUp();
     const saved = await this.#scorer.score({ ...fold, asOf, started });
     if (saved !== null) this.#latest = saved;
-    await this.#keeper.persist(fold.rebuilt);
-  }
-
-  /** Loads the snapshot and fits the lifetime-value models, unless a run did meanwhile. */
-  async #warm(): Promise<void> {
-    if (this.#keeper.current() !== null) return;
-    const asOf = await readAsOf(this.#db, new Date());
-    const fold = await this.#keeper.catchUp();
-    await this.#scorer.warm(fold.snapshot, asOf);
+    else if (warm) await this.#scorer.warm(fold.snapshot, asOf);
     await this.#keeper.persist(fold.rebuilt);
   }
 

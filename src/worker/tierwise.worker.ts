@@ -225,6 +225,11 @@ const api = {
     return clientScores(db, scoring, clientId, computedAt);
   },
 
+  /** An edit is likely soon (see `ScoringService.prepareForEdits`). */
+  prepareForEdits(): Promise<void> {
+    return scoring.prepareForEdits();
+  },
+
   /**
    * Takes an evaluation of the current scores ("Evaluate now"), once they are current.
    * @param now the page's clock, as an ISO timestamp

@@ -194,6 +194,14 @@ export class WorkerClient {
     return this.#remote.clientScores(clientId, computedAt);
   }
 
+  /**
+   * Says an edit is likely soon (a client's file or the new-client form is open): the
+   * worker gets its data ready, so the edit's new scores come without a wait.
+   */
+  prepareForEdits(): void {
+    void this.#remote.prepareForEdits();
+  }
+
   /** Takes an evaluation of the current scores ("Evaluate now"), by the page's clock. */
   evaluateNow(label?: string): Promise<EvaluationOutcome> {
     return this.#track(

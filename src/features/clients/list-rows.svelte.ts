@@ -17,7 +17,7 @@ export class ListRows {
   #shown = 0;
   // Bookkeeping only, never rendered: a plain Map on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #pending = new Map<string, Promise<void>>();
+  readonly #pending = new Map<string, Promise<ListRow[] | null>>();
   /** The range on screen, to ask for when a new list arrives. */
   #range = { from: 0, to: PAGE_ROWS };
   #listId = 0;
@@ -44,26 +44,41 @@ export class ListRows {
     if (listId === 0) return;
     const first = Math.floor(Math.max(0, from) / PAGE_ROWS);
     const last = Math.floor(Math.max(0, to - 1) / PAGE_ROWS);
-    const loads: Promise<void>[] = [];
-    for (let page = first; page <= last; page += 1) loads.push(this.#load(listId, page));
-    await Promise.all(loads);
+    const pages: number[] = [];
+    for (let page = first; page <= last; page += 1) pages.push(page);
+    if (listId === this.#shown) {
+      await Promise.all(pages.map((page) => this.#load(listId, page)));
+      return;
+    }
+    // A new list replaces every row on screen at once, when all have arrived: a row on
+    // screen left empty meanwhile would change its height, and the list would move.
+    const fetched = await Promise.all(pages.map((page) => this.#fetch(listId, page)));
+    if (listId !== this.#listId || listId === this.#shown) return;
+    if (fetched.some((rows) => rows === null)) return;
+    this.rows.clear();
+    this.#shown = listId;
+    fetched.forEach((rows, k) => this.#put(pages[k] ?? 0, rows ?? []));
   }
 
-  #load(listId: number, page: number): Promise<void> {
-    const start = page * PAGE_ROWS;
-    if (listId === this.#shown && this.rows.has(start)) return Promise.resolve();
+  /** A page of the list shown, unless it is there already. */
+  async #load(listId: number, page: number): Promise<void> {
+    if (this.rows.has(page * PAGE_ROWS)) return;
+    const rows = await this.#fetch(listId, page);
+    if (rows !== null && listId === this.#shown) this.#put(page, rows);
+  }
+
+  #put(page: number, rows: readonly ListRow[]): void {
+    rows.forEach((row, k) => this.rows.set(page * PAGE_ROWS + k, row));
+  }
+
+  /** A page of a list from the worker, asked once however many want it meanwhile. */
+  #fetch(listId: number, page: number): Promise<ListRow[] | null> {
     const key = `${listId}:${page}`;
     let loading = this.#pending.get(key);
     if (!loading) {
-      loading = this.#worker.listRows(listId, start, start + PAGE_ROWS).then((rows) => {
+      const start = page * PAGE_ROWS;
+      loading = this.#worker.listRows(listId, start, start + PAGE_ROWS).finally(() => {
         this.#pending.delete(key);
-        if (rows === null || listId !== this.#listId) return;
-        if (this.#shown !== listId) {
-          // The first page of a new list: the old rows go now, not before.
-          this.rows.clear();
-          this.#shown = listId;
-        }
-        rows.forEach((row, k) => this.rows.set(start + k, row));
       });
       this.#pending.set(key, loading);
     }

@@ -104,36 +104,31 @@ describe('the scoring service', () => {
     expect(await service.scores(stored!.computedAt)).toMatchObject({ seq: stored!.seq });
   });
 
-  it('starts on current scores without loading the snapshot, and loads it a little later', async () => {
+  it('starts on current scores without loading the snapshot, and loads it ahead of edits', async () => {
     const { db, service } = await startedService();
     await service.settled();
     service.stop();
-    const restart = (warmAfterMs: number) => {
-      const restarted = new ScoringService(db, { warmAfterMs });
-      services.push(restarted);
-      const phases: string[] = [];
-      restarted.watch((status) => phases.push(status.phase));
-      restarted.start();
-      return { restarted, phases };
-    };
-    const late = restart(60_000);
-    await late.restarted.settled();
+    const restarted = new ScoringService(db);
+    services.push(restarted);
+    const phases: string[] = [];
+    restarted.watch((status) => phases.push(status.phase));
+    restarted.start();
+    await restarted.settled();
     // Settled on the stored scores: nothing loaded, nothing scored.
-    expect(late.phases).not.toContain('loading');
-    expect(late.phases).not.toContain('scoring');
-    expect(await late.restarted.scores((await readScoresStamp(db))!.computedAt)).not.toBeNull();
-    late.restarted.stop();
+    expect(phases).not.toContain('loading');
+    expect(phases).not.toContain('scoring');
+    expect(await restarted.scores((await readScoresStamp(db))!.computedAt)).not.toBeNull();
 
-    const soon = restart(0);
-    await soon.restarted.settled();
-    await expect.poll(() => soon.phases.includes('loading')).toBe(true);
-    // Warmed: an edit now folds in its client only.
-    soon.phases.length = 0;
+    await restarted.prepareForEdits();
+    expect(phases).toContain('loading');
+    expect(phases.at(-1)).toBe('idle');
+    // Ready: an edit now folds in its client only.
+    phases.length = 0;
     const [first] = await db.transactions.limit(1).toArray();
     await saveTransaction(db, { ...first!, amount: first!.amount + 1 });
-    await soon.restarted.settled();
-    expect(soon.phases).toContain('scoring');
-    expect(soon.phases).not.toContain('loading');
+    await restarted.settled();
+    expect(phases).toContain('scoring');
+    expect(phases).not.toContain('loading');
   });
 
   it('settles without scoring again when nothing changed', async () => {

@@ -1,4 +1,6 @@
 import type { TierwiseDb } from '$db/database';
+import { ALL_CLIENTS, type ChangeRecord } from '$db/derived-records';
+import { latestChangeSeq } from '$db/snapshot-store';
 import type { Client } from '$schema/client';
 import type { ClientId } from '$schema/common';
 
@@ -20,6 +22,8 @@ export interface DirectoryEntry {
 export class ClientDirectory {
   readonly #db: TierwiseDb;
   #entries: Map<string, DirectoryEntry> | null = null;
+  /** The last change logged when the entries were loaded or last brought up to date. */
+  #seq = 0;
 
   constructor(db: TierwiseDb) {
     this.#db = db;
@@ -27,7 +31,9 @@ export class ClientDirectory {
 
   async entries(): Promise<ReadonlyMap<string, DirectoryEntry>> {
     if (this.#entries === null) {
+      const seq = await latestChangeSeq(this.#db);
       const clients = await this.#db.clients.toArray();
+      this.#seq = seq;
       this.#entries = new Map(clients.map((client) => [client.id as string, entryOf(client)]));
     }
     return this.#entries;
@@ -49,6 +55,24 @@ export class ClientDirectory {
       names[id] = clients[k]?.name ?? id;
     });
     return names;
+  }
+
+  /**
+   * Brings the entries up to the change log, in a worker that does not fold changes into
+   * a snapshot (another tab's worker scores them): re-reads the clients changed since,
+   * or everything when a change names every client, or when changes it has not seen
+   * were dropped from the log (the snapshot stored up to `storedSeq` includes them).
+   */
+  async follow(changes: readonly ChangeRecord[], storedSeq: number): Promise<void> {
+    if (this.#entries === null) return; // loaded afresh when next used
+    const seen = this.#seq;
+    const pending = changes.filter((change) => (change.seq ?? 0) > seen);
+    this.#seq = Math.max(seen, storedSeq, ...pending.map((change) => change.seq ?? 0));
+    if (storedSeq > seen || pending.some((change) => change.clientId === ALL_CLIENTS)) {
+      this.invalidate();
+    } else {
+      await this.refresh([...new Set(pending.map((change) => change.clientId))]);
+    }
   }
 
   /** Everything may have changed: reload on next use. */

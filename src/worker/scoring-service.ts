@@ -4,7 +4,7 @@ import type { TierwiseDb } from '$db/database';
 import type { ScoresRecord } from '$db/derived-records';
 import { readActiveModel } from '$db/model-repository';
 import { readSettings } from '$db/settings-repository';
-import { readScores, snapshotSeq } from '$db/snapshot-store';
+import { readChanges, readScores, snapshotSeq } from '$db/snapshot-store';
 import type { ClientId } from '$schema/common';
 import { scoringDefinitionSchema, type ScoringDefinition } from '$schema/scoring-model';
 import { ClientDirectory } from './client-directory';
@@ -184,6 +184,8 @@ export class ScoringService {
     const warm = this.#warmWanted;
     this.#warmWanted = false;
     if (!warm && this.#keeper.current() === null && (await this.#scorer.storedAreCurrent(asOf))) {
+      // Another tab scored the changes; names and tags for search follow them here.
+      await this.#directory.follow(await readChanges(this.#db), await snapshotSeq(this.#db));
       return;
     }
     const fold = await this.#keeper.catchUp();

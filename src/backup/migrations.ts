@@ -78,10 +78,26 @@ export function entriesToColumns(record: Record<string, unknown>): Record<string
   };
 }
 
+/**
+ * Version 4 adds what a version-3 file cannot hold: a client's contact persons
+ * (`contacts`) and own hourly rate (`hourlyRate`), and the last day of a pin
+ * (`pin.until`). Every one is optional, so a version-3 record is a version-4 record as it
+ * is: nothing to rewrite. The version changes all the same, so that a build that knows
+ * only version 3 refuses a newer file instead of importing it without those fields (its
+ * schemas would drop them unseen).
+ */
+const contactPersonsAndPinEnds: BackupMigration = {
+  from: 3,
+  name: 'contact-persons-hourly-rate-pin-until',
+  head: (_key, value) => value,
+  record: (_table, record) => record,
+};
+
 /** Every migration, oldest first; `MIGRATIONS[i].from === i + 1`. */
 export const MIGRATIONS: readonly BackupMigration[] = [
   epochTimestampsToIso,
   evaluationEntriesToColumns,
+  contactPersonsAndPinEnds,
 ];
 
 /** The oldest version this build can read. */

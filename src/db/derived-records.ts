@@ -21,8 +21,11 @@ export function snapshotCounts(snapshot: Snapshot): DatasetCounts {
   };
 }
 
-/** Bumped when the snapshot's columns change meaning; an older snapshot is rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+/**
+ * Bumped when the snapshot's columns change meaning; an older snapshot is rebuilt. 2: the
+ * clients gained the pin's last day and their own hourly rate.
+ */
+export const SNAPSHOT_FORMAT = 2;
 
 /** One part of the persisted snapshot: a table's columns, or the meta record. */
 export type SnapshotPart =
@@ -126,6 +129,8 @@ export interface ScoresRecord {
   windowRevenue: Float64Array;
   lastPurchaseDay: Int32Array;
   lastContactDay: Int32Array;
+  /** What each client owes on the as-of day, past its due date (the Overdue filter). */
+  overdue: Float64Array;
   slots: MetricSlot[];
   /** slots × clients: the metric's raw value (NaN = no data). */
   metricValues: Float32Array;

@@ -1,4 +1,5 @@
 import { METRIC_KEYS, NEED_TYPE_KEYS, type MetricKey, type ScoringDefinition } from './model';
+import { BalanceTally } from './invoices';
 import { clientIndex, NO_DAY, transactionDays, type Snapshot } from './snapshot';
 
 /** Per-client measures, one column per metric; NaN means "no data" (see docs/scoring.md). */
@@ -23,6 +24,10 @@ export interface ClientFacts {
    * has been lately, which a client lapsing now keeps for a while (the churn warning).
    */
   recentRevenue: Float64Array;
+  /** What the client owes on the as-of day (unpaid invoices less open credit), in currency units. */
+  outstanding: Float64Array;
+  /** The part of it past its due date (invoices.ts, `BalanceTally`). */
+  overdue: Float64Array;
 }
 
 export interface FeatureSet {
@@ -164,6 +169,8 @@ const FACT_DEFAULTS: Readonly<Record<keyof ClientFacts, number>> = {
   lastContactDay: NO_DAY,
   resolvedComplaints: 0,
   recentRevenue: 0,
+  outstanding: 0,
+  overdue: 0,
 };
 const FACT_KEYS = Object.keys(FACT_DEFAULTS) as (keyof ClientFacts)[]; // the keys just listed
 
@@ -178,6 +185,8 @@ function emptyFacts(n: number): ClientFacts {
     lastContactDay: days('lastContactDay'),
     resolvedComplaints: days('resolvedComplaints'),
     recentRevenue: new Float64Array(n),
+    outstanding: new Float64Array(n),
+    overdue: new Float64Array(n),
   };
 }
 
@@ -229,7 +238,7 @@ function withBaseMeasures(
  */
 function clientMeasures(snapshot: Snapshot, features: FeatureSet, only: Int32Array | null): void {
   const { metrics, facts, basis } = features;
-  const { asOfDay, hourlyRate, dormantDays, trendKnown } = basis;
+  const { asOfDay, hourlyRate: modelRate, dormantDays, trendKnown } = basis;
   const count = only === null ? snapshot.clients.ids.length : only.length;
   const windowStart = asOfDay - basis.windowDays; // exclusive
   const previousStart = windowStart - basis.windowDays;
@@ -237,6 +246,8 @@ function clientMeasures(snapshot: Snapshot, features: FeatureSet, only: Int32Arr
   // Columns and settings in locals: this loop runs once per transaction.
   const { offsets, day: dayColumn, amount: amountColumn, cost: costColumn } = snapshot.transactions;
   const { hours: hoursColumn, dueDay: dueColumn, paidDay: paidColumn } = snapshot.transactions;
+  const clientRates = snapshot.clients.hourlyRate;
+  const tally = new BalanceTally();
   // The output columns in locals too: `metrics` has 25 keys, and a property lookup per
   // client and column costs more than the whole pass over the transactions.
   const { monetaryTotal, frequency, profit, margin, recencyDays, averageOrderValue } = metrics;
@@ -247,10 +258,14 @@ function clientMeasures(snapshot: Snapshot, features: FeatureSet, only: Int32Arr
     purchaseDays,
     recentRevenue,
   } = facts;
-  const { firstPurchaseDay, lastPurchaseDay } = facts;
+  const { firstPurchaseDay, lastPurchaseDay, outstanding, overdue } = facts;
 
   for (let i = 0; i < count; i += 1) {
     const c = only === null ? i : only[i]!;
+    // The client's own rate when the profile sets one, else the model's.
+    const ownRate = clientRates[c]!;
+    const hourlyRate = Number.isNaN(ownRate) ? modelRate : ownRate;
+    tally.reset();
     let lifetime = 0;
     let purchaseValue = 0;
     let days = 0;
@@ -306,10 +321,14 @@ function clientMeasures(snapshot: Snapshot, features: FeatureSet, only: Int32Arr
         previousRevenue += amount;
       }
       const due = dueColumn[k]!;
+      const paid = paidColumn[k]!;
+      tally.add(amount, due, paid, asOfDay);
+      // Punctuality is measured against the paid date: an invoice counts once paid (on
+      // time when paid by its due date), or once overdue and still unpaid (late by the
+      // days so far, as `invoiceStateOf` calls it overdue). One unpaid and not yet due
+      // says nothing, whatever its due date: it is never held against the client.
       if (amount > 0 && due !== NO_DAY) {
-        const paid = paidColumn[k]!;
         const settled = paid !== NO_DAY && paid <= asOfDay;
-        // Count an invoice once it is paid or overdue; one not yet due says nothing.
         if (settled || due < asOfDay) {
           dueCount += 1;
           const late = (settled ? paid : asOfDay) - due;
@@ -328,6 +347,9 @@ function clientMeasures(snapshot: Snapshot, features: FeatureSet, only: Int32Arr
     lifetimeRevenue[c] = toCents(lifetime);
     recentRevenue[c] = toCents(recent);
     windowRevenueColumn[c] = windowRevenue;
+    const balance = tally.balance();
+    outstanding[c] = balance.outstanding;
+    overdue[c] = balance.overdue;
     purchaseDays[c] = days;
     firstPurchaseDay[c] = firstDay;
     lastPurchaseDay[c] = lastDay;

@@ -29,6 +29,17 @@ export {
   type MetricColumns,
   type PreviousFeatures,
 } from './features';
+export {
+  BalanceTally,
+  INVOICE_STATUSES,
+  clientBalance,
+  invoiceState,
+  invoiceStateOf,
+  settledBy,
+  type Balance,
+  type InvoiceState,
+  type InvoiceStatus,
+} from './invoices';
 export { normalise, percentileRanks } from './normalise';
 export {
   contribution,

@@ -7,7 +7,7 @@ import { sortedIndexes } from './sort-indexes';
 import { abcClasses, lifecycleStage, rankClients, scoreTiers } from './tiers';
 
 /** Bumped whenever a formula changes, so stored results made by an older engine are redone. */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 5;
 
 export interface ScoreOptions {
   /** The day the scores are "as of", in epoch days: the engine has no clock. */
@@ -105,10 +105,14 @@ export function scoreClients(
   const tier = computedTier.slice();
   const pinned = new Uint8Array(n);
   const levelIndex = new Map(definition.tiers.levels.map((level, index) => [level.id, index]));
-  const pins = snapshot.clients.pinTier;
+  const { pinTier: pins, pinUntilDay } = snapshot.clients;
   for (let c = 0; c < n; c += 1) {
     const pin = pins[c];
-    const index = !scored[c] || pin === null || pin === undefined ? undefined : levelIndex.get(pin);
+    // A pin past its last day no longer overrides: the client is back on its computed tier.
+    const until = pinUntilDay[c]!;
+    const expired = until !== NO_DAY && until < asOfDay;
+    const index =
+      !scored[c] || expired || pin === null || pin === undefined ? undefined : levelIndex.get(pin);
     if (index !== undefined) {
       tier[c] = index;
       pinned[c] = 1;

@@ -34,6 +34,10 @@ export interface ClientColumns {
   referrerId: (string | null)[];
   /** Manually pinned tier id, or null. */
   pinTier: (string | null)[];
+  /** Epoch day of the last day the pin holds, or NO_DAY when it has no end. */
+  pinUntilDay: Int32Array;
+  /** The client's own internal hourly rate, or NaN to use the model's. */
+  hourlyRate: Float64Array;
 }
 
 export interface Grouped {
@@ -80,7 +84,8 @@ export interface ClientRecord {
   growthRoom?: number | undefined;
   influence?: number | undefined;
   referredById?: string | undefined;
-  pin?: { tierId: string } | undefined;
+  pin?: { tierId: string; until?: string | undefined } | undefined;
+  hourlyRate?: number | undefined;
 }
 export interface TransactionRecord {
   clientId: string;
@@ -148,6 +153,8 @@ export function buildSnapshot(records: SnapshotRecords): Snapshot {
     influence: Uint8Array.from(clients, (c) => rating(c.influence)),
     referrerId: clients.map((c) => c.referredById ?? null),
     pinTier: clients.map((c) => c.pin?.tierId ?? null),
+    pinUntilDay: Int32Array.from(clients, (c) => optionalDay(c.pin?.until)),
+    hourlyRate: Float64Array.from(clients, (c) => c.hourlyRate ?? NaN),
   };
 
   const tx = groupRows(
@@ -267,6 +274,8 @@ export function mergeSnapshot(
     influence: typed((s) => s.clients.influence),
     referrerId,
     pinTier,
+    pinUntilDay: typed((s) => s.clients.pinUntilDay),
+    hourlyRate: typed((s) => s.clients.hourlyRate),
   };
   return {
     clients,
@@ -311,6 +320,8 @@ export function patchSnapshotInPlace(
     into.influence[at] = from.influence[p]!;
     into.referrerId[at] = from.referrerId[p]!;
     into.pinTier[at] = from.pinTier[p]!;
+    into.pinUntilDay[at] = from.pinUntilDay[p]!;
+    into.hourlyRate[at] = from.hourlyRate[p]!;
     for (const t of tables) {
       const target = snapshot[t] as unknown as Record<string, TypedColumn>; // columns by name
       const source = patch[t] as unknown as Record<string, TypedColumn>; // the same names

@@ -809,6 +809,12 @@ export const en = {
   'timeline.noChanges': 'Same tier at every evaluation.',
   'timeline.movedUp': 'Moved up',
   'timeline.movedDown': 'Moved down',
+  'clients.filter.overdue': 'Overdue only',
+  'csv.field.hourlyRate': 'Hourly rate',
+  'csv.field.contactName': 'Contact person',
+  'csv.field.contactRole': 'Contact person’s role',
+  'csv.field.contactEmail': 'Contact person’s e-mail',
+  'csv.field.contactPhone': 'Contact person’s phone',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -752,4 +752,10 @@ export const zhCN: Messages = {
   'timeline.noChanges': '每次评估都在同一层级。',
   'timeline.movedUp': '层级提升',
   'timeline.movedDown': '层级下降',
+  'clients.filter.overdue': '仅显示逾期',
+  'csv.field.hourlyRate': '时薪',
+  'csv.field.contactName': '联系人',
+  'csv.field.contactRole': '联系人职位',
+  'csv.field.contactEmail': '联系人邮箱',
+  'csv.field.contactPhone': '联系人电话',
 };

@@ -39,6 +39,8 @@ export interface ClientQuery {
   lifecycle: number | null;
   tag: string | null;
   churnOnly: boolean;
+  /** Clients owing money past its due date on the as-of day only. */
+  overdueOnly: boolean;
   /** Archived clients only (they are not ranked, so not listed otherwise, but for a search). */
   archived: boolean;
   /** Matched, case-insensitively, against name, company, email and tags. */
@@ -54,6 +56,7 @@ export const DEFAULT_QUERY: ClientQuery = {
   lifecycle: null,
   tag: null,
   churnOnly: false,
+  overdueOnly: false,
   archived: false,
   search: '',
 };
@@ -111,6 +114,7 @@ export function listClients(
     if (query.segment !== null && scores.segment[at] !== query.segment) return;
     if (query.lifecycle !== null && scores.lifecycle[at] !== query.lifecycle) return;
     if (query.churnOnly && !scores.churnWarning[at]) return;
+    if (query.overdueOnly && !((scores.overdue[at] ?? 0) > 0)) return;
     picked.push(at);
   });
   const rank = (at: number): number => scores.rank[at] ?? 0;

@@ -75,6 +75,7 @@ export function toScoresRecord(
     windowRevenue: result.facts.windowRevenue.slice(),
     lastPurchaseDay: result.facts.lastPurchaseDay.slice(),
     lastContactDay: result.facts.lastContactDay.slice(),
+    overdue: result.facts.overdue.slice(),
     slots: result.slots,
     metricValues,
     normalised: result.normalised,

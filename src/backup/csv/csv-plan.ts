@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { clientSchema, type Client } from '$schema/client';
+import { clientSchema, contactPersonSchema, type Client, type ContactPerson } from '$schema/client';
 import { interactionSchema, type Interaction } from '$schema/interaction';
 import { transactionSchema, type Transaction } from '$schema/transaction';
 import type { CsvField, CsvKind, CsvMapping } from './fields';
@@ -55,6 +55,14 @@ export interface CsvPlanOptions extends CsvReading {
 }
 
 /** Thrown inside a row's conversion; becomes the row's rejection. */
+/** The contact person's fields, by the CSV field that holds each. */
+const CONTACT_FIELDS: Readonly<Record<string, CsvField>> = {
+  name: 'contactName',
+  role: 'contactRole',
+  email: 'contactEmail',
+  phone: 'contactPhone',
+};
+
 class Rejected {
   constructor(
     readonly field: CsvField | '',
@@ -227,11 +235,34 @@ export class CsvPlan {
       source: this.#cell(cells, 'source'),
       tags,
       notes: this.#cell(cells, 'notes'),
+      hourlyRate: this.#number(cells, 'hourlyRate', false),
+      contacts: this.#contactPerson(cells),
       createdAt: this.#stamp,
       updatedAt: this.#stamp,
     });
     if (this.#given(cells)) this.#ids.set(id, row);
     this.clients.push(client);
+  }
+
+  /**
+   * The row's contact person, the client's primary one: absent when the file has none for
+   * the row; refused when its other columns say something but no name is given.
+   */
+  #contactPerson(cells: readonly string[]): ContactPerson[] | undefined {
+    const name = this.#cell(cells, 'contactName');
+    const role = this.#cell(cells, 'contactRole');
+    const email = this.#cell(cells, 'contactEmail');
+    const phone = this.#cell(cells, 'contactPhone');
+    if (name === '') {
+      if (role !== '' || email !== '' || phone !== '')
+        throw new Rejected('contactName', 'required');
+      return undefined;
+    }
+    const parsed = contactPersonSchema.safeParse({ name, role, email, phone, primary: true });
+    if (parsed.success) return [parsed.data];
+    const issue = parsed.error.issues[0];
+    const field = CONTACT_FIELDS[String(issue?.path[0] ?? 'name')] ?? 'contactName';
+    throw new Rejected(field, 'invalid', { message: issue?.message ?? '' });
   }
 
   #record(cells: readonly string[], row: number): void {

@@ -14,6 +14,11 @@ export const CSV_FIELDS = {
     'source',
     'tags',
     'notes',
+    'hourlyRate',
+    'contactName',
+    'contactRole',
+    'contactEmail',
+    'contactPhone',
   ],
   transactions: [
     'clientId',

@@ -116,6 +116,30 @@ const SYNONYMS: Record<CsvField, readonly string[]> = {
   source: ['source', 'leadsource', 'origin', '来源', '客户来源', '渠道'],
   tags: ['tags', 'tag', 'labels', 'label', '标签'],
   notes: ['notes', 'note', 'comments', 'comment', 'remarks', 'memo', '备注', '说明'],
+  hourlyRate: [
+    'hourlyrate',
+    'rate',
+    'billingrate',
+    'rateperhour',
+    '时薪',
+    '小时费率',
+    '每小时费率',
+  ],
+  // "Contact name" names the client itself in many CRM exports (a person as client): the
+  // contact person's own columns are the ones that say "person" or "primary".
+  contactName: ['contactperson', 'primarycontact', 'contactpersonname', '联系人', '联系人姓名'],
+  contactRole: [
+    'contactrole',
+    'contacttitle',
+    'jobtitle',
+    'title',
+    'position',
+    'role',
+    '职位',
+    '职务',
+  ],
+  contactEmail: ['contactemail', 'contactpersonemail', '联系人邮箱'],
+  contactPhone: ['contactphone', 'contactpersonphone', '联系人电话', '联系人手机'],
   date: [
     'date',
     'invoicedate',

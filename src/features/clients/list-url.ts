@@ -9,7 +9,7 @@ import {
 /**
  * The Clients view's query in its URL, so a filtered, sorted list can be bookmarked and
  * survives a reload: `?sort=score&dir=desc&tier=vip&abc=A&segment=champions&stage=active
- * &tag=design&churn=1&archived=1&q=li`. Names, not indexes (tiers by their id), so links stay
+ * &tag=design&churn=1&overdue=1&archived=1&q=li`. Names, not indexes (tiers by their id), so links stay
  * readable; unknown values are ignored.
  */
 export function queryFromUrl(params: URLSearchParams, tierIds: readonly string[]): ClientQuery {
@@ -27,6 +27,7 @@ export function queryFromUrl(params: URLSearchParams, tierIds: readonly string[]
     lifecycle: index(LIFECYCLE_STAGES, params.get('stage')),
     tag: params.get('tag') || null,
     churnOnly: params.get('churn') === '1',
+    overdueOnly: params.get('overdue') === '1',
     archived: params.get('archived') === '1',
     search: params.get('q') ?? '',
   };
@@ -46,6 +47,7 @@ export function urlFromQuery(query: ClientQuery, tierIds: readonly string[]): st
   if (query.lifecycle !== null) set('stage', LIFECYCLE_STAGES[query.lifecycle]);
   if (query.tag) set('tag', query.tag);
   if (query.churnOnly) params.set('churn', '1');
+  if (query.overdueOnly) params.set('overdue', '1');
   if (query.archived) params.set('archived', '1');
   if (query.search) set('q', query.search);
   const search = params.toString();

@@ -120,6 +120,38 @@ describe('migration from version 2', () => {
   });
 });
 
+describe('migration from version 3', () => {
+  const fixture = () =>
+    readFileSync(new URL('../../fixtures/backup-v3.json', import.meta.url), 'utf8');
+
+  it('reads the file the version-3 build wrote, every record as it was written', async () => {
+    const text = fixture();
+    const outcome = await read(text, 4_096);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    const { backup } = outcome;
+    expect([backup.version, backup.head.version]).toEqual([3, BACKUP_VERSION]);
+    const written = (JSON.parse(text) as { data: Record<string, unknown[]> }).data;
+    for (const table of BACKUP_TABLES) {
+      expect(JSON.parse(JSON.stringify(backup.data[table])), table).toEqual(written[table]);
+    }
+  });
+
+  it('keeps its pin, its paid and unpaid invoices, and has no contact persons to make up', async () => {
+    const outcome = await read(fixture());
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    const { clients, transactions, evaluations } = outcome.backup.data;
+    const owen = clients.find((c) => c.name === 'Owen Taylor');
+    expect(owen?.pin).toMatchObject({ tierId: 'vip', reason: 'Key account for the spring launch' });
+    expect(owen?.pin?.until).toBeUndefined();
+    expect(clients.every((c) => c.contacts === undefined && c.hourlyRate === undefined)).toBe(true);
+    expect(transactions).toHaveLength(720);
+    const unpaid = transactions.filter((t) => t.amount > 0 && t.paidDate === undefined);
+    expect(unpaid.length).toBeGreaterThan(0);
+    expect(transactions.filter((t) => t.hours !== undefined).length).toBeGreaterThan(0);
+    expect(evaluations.map((e) => e.trigger)).toEqual(['scheduled', 'manual']);
+  });
+});
+
 describe('every migration', () => {
   it('has a real file of the version it reads, written by the build that wrote it', () => {
     for (const migration of MIGRATIONS) {

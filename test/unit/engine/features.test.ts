@@ -229,4 +229,101 @@ describe('computeFeatures, edge cases', () => {
     // None recorded is no data, not a score of zero.
     expect(Array.from(metrics.referrals)).toEqual([2, NaN, NaN]);
   });
+
+  it("uses the client's own hourly rate where the profile sets one, else the model's", () => {
+    const { metrics } = features({
+      clients: [{ id: 'a' }, { id: 'b', hourlyRate: 90 }, { id: 'c', hourlyRate: 0 }],
+      transactions: ['a', 'b', 'c'].map((clientId) => ({
+        clientId,
+        date: '2026-05-01',
+        amount: 1000,
+        hours: 5,
+      })),
+    });
+    // The model's 40 an hour; 90; 0 (hours that cost nothing, not "unset").
+    expect(Array.from(metrics.profit)).toEqual([800, 550, 1000]);
+  });
+
+  it('what each client owes on the as-of day, and how much of it is overdue', () => {
+    const { facts } = features({
+      clients: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      transactions: [
+        { clientId: 'a', date: '2026-05-01', amount: 600, dueDate: '2026-05-31' },
+        { clientId: 'a', date: '2026-06-20', amount: 400, dueDate: '2026-07-20' },
+        { clientId: 'a', date: '2026-06-25', amount: -100 },
+        {
+          clientId: 'b',
+          date: '2026-05-01',
+          amount: 600,
+          dueDate: '2026-05-31',
+          paidDate: '2026-06-02',
+        },
+        // dated after the as-of day: not owed yet
+        { clientId: 'c', date: '2026-07-01', amount: 600, dueDate: '2026-07-02' },
+      ],
+    });
+    expect(Array.from(facts.outstanding)).toEqual([900, 0, 0]);
+    expect(Array.from(facts.overdue)).toEqual([500, 0, 0]);
+  });
+});
+
+describe('payment punctuality: paid dates, and unpaid invoices only once overdue', () => {
+  // As of 2026-06-30; every invoice for 100, due 2026-06-15 unless said otherwise.
+  const punctuality = (invoice: { dueDate?: string; paidDate?: string; amount?: number }) => {
+    const { metrics } = features({
+      clients: [{ id: 'a' }],
+      transactions: [{ clientId: 'a', date: '2026-06-01', amount: 100, ...invoice }],
+    });
+    return { share: metrics.onTimeShare[0], late: metrics.meanDaysLate[0] };
+  };
+
+  it.each([
+    ['paid before the due date', { dueDate: '2026-06-15', paidDate: '2026-06-10' }, 1, 0],
+    ['paid on the due date', { dueDate: '2026-06-15', paidDate: '2026-06-15' }, 1, 0],
+    ['paid five days late', { dueDate: '2026-06-15', paidDate: '2026-06-20' }, 0, 5],
+    ['unpaid, due later: says nothing', { dueDate: '2026-07-15' }, NaN, NaN],
+    ['unpaid, due on the as-of day: says nothing yet', { dueDate: '2026-06-30' }, NaN, NaN],
+    ['unpaid and overdue: late by the days so far', { dueDate: '2026-06-15' }, 0, 15],
+    [
+      'paid after the as-of day: unpaid on it',
+      { dueDate: '2026-06-15', paidDate: '2026-07-03' },
+      0,
+      15,
+    ],
+    [
+      'paid early, before it was even due: on time',
+      { dueDate: '2026-07-15', paidDate: '2026-06-05' },
+      1,
+      0,
+    ],
+    ['no due date: nothing to be punctual against', { paidDate: '2026-06-20' }, NaN, NaN],
+    ['a refund is no payment by the client', { amount: -50, dueDate: '2026-06-15' }, NaN, NaN],
+  ] as const)('%s', (_what, invoice, share, late) => {
+    expect(punctuality(invoice)).toEqual({ share, late });
+  });
+
+  it('marking an overdue invoice paid on the as-of day never makes the client look less punctual', () => {
+    const before = punctuality({ dueDate: '2026-06-15' });
+    const after = punctuality({ dueDate: '2026-06-15', paidDate: '2026-06-30' });
+    expect(after.share).toBeGreaterThanOrEqual(before.share!);
+    expect(after.late).toBeLessThanOrEqual(before.late!);
+  });
+
+  it('an invoice not yet due leaves a punctual client as punctual as before', () => {
+    const { metrics } = features({
+      clients: [{ id: 'a' }],
+      transactions: [
+        {
+          clientId: 'a',
+          date: '2026-03-01',
+          amount: 100,
+          dueDate: '2026-03-31',
+          paidDate: '2026-03-20',
+        },
+        { clientId: 'a', date: '2026-06-25', amount: 900, dueDate: '2026-07-25' },
+      ],
+    });
+    expect(metrics.onTimeShare[0]).toBe(1);
+    expect(metrics.meanDaysLate[0]).toBe(0);
+  });
 });

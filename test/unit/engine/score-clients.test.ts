@@ -176,6 +176,26 @@ describe('scoreClients', () => {
     expect(result.tier[2]).toBe(result.computedTier[2]);
   });
 
+  it('a pin holds through its last day and no longer overrides after it', () => {
+    // As of 2026-06-30.
+    const data = records({
+      clients: [
+        { id: 'a', pin: { tierId: 'vip', until: '2026-06-30' } },
+        { id: 'b', pin: { tierId: 'vip', until: '2026-06-29' } },
+        { id: 'c', pin: { tierId: 'vip' } },
+      ],
+      transactions: [{ clientId: 'c', date: '2026-05-01', amount: 100 }],
+    });
+    const result = score(data);
+    expect(Array.from(result.pinned)).toEqual([1, 0, 1]);
+    expect(result.tier[0]).toBe(0);
+    expect(result.tier[1]).toBe(result.computedTier[1]);
+    expect(result.computedTier[1]).not.toBe(0);
+    // The same data as of the day before: the pin of b still held then.
+    const earlier = scoreClients(buildSnapshot(data), model(), { asOfDay: asOfDay - 1 });
+    expect(earlier.pinned[1]).toBe(1);
+  });
+
   it('archived clients are not scored and do not move the others', () => {
     const base = records({
       clients: [{ id: 'a' }, { id: 'b' }],

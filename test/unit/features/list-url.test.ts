@@ -15,12 +15,14 @@ describe('the Clients view query in the URL', () => {
       lifecycle: 3,
       tag: 'design',
       churnOnly: true,
+      overdueOnly: true,
       archived: true,
       search: '李 & co',
     };
     const search = urlFromQuery(query, tiers);
     expect(search).toContain('tier=vip');
     expect(search).toContain('abc=B');
+    expect(search).toContain('overdue=1');
     expect(queryFromUrl(new URLSearchParams(search), tiers)).toEqual(query);
   });
 

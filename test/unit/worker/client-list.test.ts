@@ -100,6 +100,14 @@ describe('listClients', () => {
     const churn = list({ churnOnly: true });
     expect(Array.from(churn.indexes).every((at) => scores.churnWarning[at] === 1)).toBe(true);
   });
+
+  it('lists exactly the ranked clients who owe money past its due date with the Overdue filter', () => {
+    const overdue = Array.from(list({ overdueOnly: true }).indexes);
+    const owing = Array.from(list({}).indexes).filter((at) => scores.overdue[at]! > 0);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(scores.clientIds.length / 2);
+    expect(overdue).toEqual(owing);
+  });
 });
 
 describe('clientsCsv', () => {

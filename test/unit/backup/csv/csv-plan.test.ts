@@ -123,6 +123,45 @@ describe('a clients file', () => {
       [4, 'email', 'invalid'],
     ]);
   });
+
+  it("reads a client's hourly rate and its contact person, the primary one", () => {
+    const result = plan('clients', [
+      ['Name', 'Hourly rate', 'Contact person', 'Job title', 'Contact email', '联系人电话'],
+      [
+        'Harbour Design',
+        '85.5',
+        'Mia Chen',
+        'Studio manager',
+        'mia@harbour.example',
+        '+44 20 7946 0000',
+      ],
+      ['Solo Ltd', '', '', '', '', ''],
+      ['No Name Co', '', '', 'Buyer', '', ''],
+      ['Bad Mail', '', 'Tom', '', 'tom-at-example', ''],
+      ['Bad Rate', 'lots', '', '', '', ''],
+    ]);
+    expect(result.clients.map((c) => [c.name, c.hourlyRate, c.contacts])).toEqual([
+      [
+        'Harbour Design',
+        85.5,
+        [
+          {
+            name: 'Mia Chen',
+            role: 'Studio manager',
+            email: 'mia@harbour.example',
+            phone: '+44 20 7946 0000',
+            primary: true,
+          },
+        ],
+      ],
+      ['Solo Ltd', undefined, undefined],
+    ]);
+    expect(result.rejections.map((r) => [r.row, r.field, r.reason])).toEqual([
+      [4, 'contactName', 'required'],
+      [5, 'contactEmail', 'invalid'],
+      [6, 'hourlyRate', 'number'],
+    ]);
+  });
 });
 
 describe('an interactions file', () => {

@@ -49,6 +49,29 @@ describe('the column guesser', () => {
       source: null,
       tags: 6,
       notes: null,
+      hourlyRate: null,
+      contactName: null,
+      contactRole: null,
+      contactEmail: null,
+      contactPhone: null,
+    });
+  });
+
+  it("tells the client's own e-mail and phone from its contact person's", () => {
+    expect(
+      guessMapping(
+        ['客户名称', '邮箱', '电话', '联系人', '职位', '联系人邮箱', '联系人电话', '时薪'],
+        'clients',
+      ),
+    ).toMatchObject({
+      name: 0,
+      email: 1,
+      phone: 2,
+      contactName: 3,
+      contactRole: 4,
+      contactEmail: 5,
+      contactPhone: 6,
+      hourlyRate: 7,
     });
   });
 

@@ -1,5 +1,6 @@
 import { monthOf, monthStarts } from './calendar-months';
 import { concentrationCurve, gini, top20Share } from './concentration';
+import { BalanceTally } from './invoices';
 import { NO_DAY, type Snapshot } from './snapshot';
 
 /** "The last 12 months" of every figure: the days `(A − 365, A]`. */
@@ -49,6 +50,17 @@ export interface ComplaintEntry {
   severity: number;
   /** Epoch day the oldest open one was opened. */
   oldestDay: number;
+}
+
+export interface OverdueEntry {
+  id: string;
+  tier: number;
+  /** What the client owes past its due date (invoices.ts), in currency units. */
+  amount: number;
+  /** Unpaid invoices past their due date. */
+  invoices: number;
+  /** Epoch day the oldest of them was due. */
+  oldestDueDay: number;
 }
 
 /** Everything the dashboard shows, computed in one pass over the snapshot. */
@@ -109,6 +121,11 @@ export interface DashboardSummary {
   complaints: ComplaintEntry[];
   openComplaints: number;
   complaintClients: number;
+  /** Clients owing money past its due date, the largest amount first (at most 8). */
+  overdue: OverdueEntry[];
+  /** All such clients, and the total they owe past due. */
+  overdueClients: number;
+  overdueAmount: number;
 }
 
 /**
@@ -151,6 +168,9 @@ export function dashboardSummary(
   let eligibleCount = 0;
   const churn: ChurnEntry[] = [];
   const complaints: ComplaintEntry[] = [];
+  const overdue: OverdueEntry[] = [];
+  let overdueAmount = 0;
+  const tally = new BalanceTally();
   let clients = 0;
   let active = 0;
   let revenue12m = 0;
@@ -180,6 +200,7 @@ export function dashboardSummary(
     // purchase (docs/scoring.md, section 1).
     let currentDay = NO_DAY;
     let dayNet = 0;
+    tally.reset();
     const end = tx.offsets[c + 1]!;
     for (let k = tx.offsets[c]!; ; k += 1) {
       const stop = k === end || tx.day[k]! > asOfDay; // rows are in date order
@@ -196,6 +217,7 @@ export function dashboardSummary(
       }
       if (day < firstDay) firstDay = day;
       const amount = tx.amount[k]!;
+      tally.add(amount, tx.dueDay[k]!, tx.paidDay[k]!, asOfDay);
       dayNet += amount;
       lifetime += amount;
       if (day > windowStart) inWindow += amount;
@@ -246,6 +268,17 @@ export function dashboardSummary(
       openComplaints += open;
       complaints.push({ id, tier, open, severity, oldestDay });
     }
+    const balance = tally.balance();
+    if (balance.overdue > 0) {
+      overdueAmount += balance.overdue;
+      overdue.push({
+        id,
+        tier,
+        amount: balance.overdue,
+        invoices: balance.overdueInvoices,
+        oldestDueDay: balance.oldestDueDay,
+      });
+    }
     if (scores.churnWarning[at]) {
       churn.push({ id, tier, clv12m: scores.clv12m[at]!, pActive: scores.pActive[at]! });
     }
@@ -265,6 +298,7 @@ export function dashboardSummary(
   complaints.sort(
     (a, b) => b.severity - a.severity || a.oldestDay - b.oldestDay || (a.id < b.id ? -1 : 1),
   );
+  overdue.sort((a, b) => b.amount - a.amount || (a.id < b.id ? -1 : 1));
   const scatter = sampleScatter(
     eligible,
     eligibleCount,
@@ -308,6 +342,9 @@ export function dashboardSummary(
     complaints: complaints.slice(0, ATTENTION_ENTRIES),
     openComplaints,
     complaintClients: complaints.length,
+    overdue: overdue.slice(0, ATTENTION_ENTRIES),
+    overdueClients: overdue.length,
+    overdueAmount: Math.round(overdueAmount * 100) / 100,
   };
 }
 

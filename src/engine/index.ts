@@ -157,6 +157,7 @@ export {
   type DashboardOptions,
   type DashboardScores,
   type DashboardSummary,
+  type OverdueEntry,
 } from './dashboard-summary';
 export { concentrationCurve, gini, top20Share } from './concentration';
 export * from './evaluation';

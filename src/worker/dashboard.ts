@@ -37,6 +37,7 @@ export async function dashboardData(
   const names = await scoring.directory.names([
     ...summary.churn.map((c) => c.id),
     ...summary.complaints.map((c) => c.id),
+    ...summary.overdue.map((c) => c.id),
     ...(summary.topClient ? [summary.topClient.id] : []),
   ]);
   return { ...summary, computedAt: scores.computedAt, names };

@@ -175,6 +175,43 @@ describe('dashboardSummary', () => {
     expect(summary.retentionRate).toBeNull();
   });
 
+  it('totals what is overdue and lists who owes it, the largest first, archived clients left out', () => {
+    const owing = buildSnapshot(
+      records({
+        clients: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }, { id: 'z', archived: true }],
+        transactions: [
+          // a: 300 overdue since 06-01, 200 not yet due
+          { clientId: 'a', date: '2026-05-01', amount: 300, dueDate: '2026-06-01' },
+          { clientId: 'a', date: '2026-06-20', amount: 200, dueDate: '2026-07-20' },
+          // b: two overdue invoices, less an open credit of 100
+          { clientId: 'b', date: '2026-04-01', amount: 500, dueDate: '2026-05-01' },
+          { clientId: 'b', date: '2026-05-01', amount: 250.5, dueDate: '2026-05-31' },
+          { clientId: 'b', date: '2026-05-10', amount: -100 },
+          // c: paid, however late
+          {
+            clientId: 'c',
+            date: '2026-01-01',
+            amount: 900,
+            dueDate: '2026-01-31',
+            paidDate: '2026-06-29',
+          },
+          // d: only what is not yet due
+          { clientId: 'd', date: '2026-06-29', amount: 50, dueDate: '2026-07-29' },
+          // archived: not counted
+          { clientId: 'z', date: '2026-01-01', amount: 700, dueDate: '2026-02-01' },
+        ],
+      }),
+    );
+    const scores = scoresFor(owing, [0, 1, 2, 3, 3], { scored: Uint8Array.from([1, 1, 1, 1, 0]) });
+    const s = dashboardSummary(owing, scores, options);
+    expect(s.overdueAmount).toBe(950.5);
+    expect(s.overdueClients).toBe(2);
+    expect(s.overdue).toEqual([
+      { id: 'b', tier: 1, amount: 650.5, invoices: 2, oldestDueDay: toEpochDay('2026-05-01') },
+      { id: 'a', tier: 0, amount: 300, invoices: 1, oldestDueDay: toEpochDay('2026-06-01') },
+    ]);
+  });
+
   it('gives nulls, not NaN, for an empty workspace', () => {
     const empty = buildSnapshot(records({ clients: [] }));
     const s = dashboardSummary(empty, scoresFor(empty, []), options);
@@ -187,6 +224,7 @@ describe('dashboardSummary', () => {
     expect(s.gini).toBeNull();
     expect(s.curve).toEqual([]);
     expect(s.concentrationWarning).toBe(false);
+    expect([s.overdueAmount, s.overdueClients, s.overdue]).toEqual([0, 0, []]);
   });
 
   it('skips scored clients the snapshot no longer has', () => {

@@ -51,13 +51,15 @@ test('every flow keeps the keyboard somewhere sensible, and Escape cancels', asy
   await expect(page.getByRole('form', { name: 'Profile' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Edit profile' })).toBeFocused();
 
-  // An invoice's Edit: the amount; Escape cancels and returns to Edit.
+  // An invoice's Edit: the form above the list, on its first field; Escape cancels and
+  // returns to that invoice's Edit.
   const invoice = page.locator('[data-transaction-id]').first();
-  await invoice.getByRole('button', { name: 'Edit' }).click();
-  await expect(invoice.getByRole('textbox')).toBeFocused();
+  await invoice.getByRole('button', { name: 'Edit', exact: true }).click();
+  const editForm = page.getByRole('form', { name: /^Edit invoice / });
+  await expect(editForm.getByLabel('Date', { exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
-  await expect(invoice.getByRole('textbox')).toHaveCount(0);
-  await expect(invoice.getByRole('button', { name: 'Edit' })).toBeFocused();
+  await expect(editForm).toHaveCount(0);
+  await expect(invoice.getByRole('button', { name: 'Edit', exact: true })).toBeFocused();
 
   // Pin tier: after pinning, the keyboard is on Remove pin.
   const pin = page.getByRole('region', { name: 'Manual tier' });

@@ -123,3 +123,56 @@ test('every field of an invoice is edited in place; a refusal says why and write
   await expect(row).toContainText('cost $30.00');
   await expect(row.locator('[data-status]')).toHaveText('Refund');
 });
+
+test('the dashboard totals what is overdue, and lists who owes it among what needs attention', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, '/');
+  const kpi = page.locator('[data-kpi="overdue"]');
+  await expect(kpi).toBeVisible();
+  const before = Number(await kpi.locator('data').getAttribute('value'));
+
+  await openApp(page, '/clients?stage=churned');
+  await waitForNames(page);
+  const link = page.locator('a[data-cell="name"]').first();
+  const name = (await link.innerText()).trim();
+  await link.click();
+  const form = page.getByRole('form', { name: 'New invoice' });
+  await form.getByLabel('Date', { exact: true }).fill(await dayFromToday(page, -30));
+  await form.getByRole('textbox', { name: 'Amount' }).fill('4,321');
+  await form.getByLabel('Due date').fill(await dayFromToday(page, -2));
+  await form.getByRole('button', { name: 'Add invoice' }).click();
+  await expect(page.getByTestId('overdue')).toContainText('$4,321.00');
+
+  await openApp(page, '/');
+  await expect
+    .poll(async () => Number(await kpi.locator('data').getAttribute('value')), { timeout: 20_000 })
+    .toBeCloseTo(before + 4321, 2);
+  await expect(kpi).toContainText(/owed by \d+ clients?/);
+  const entry = page.locator('[data-attention="overdue"] li', { hasText: name });
+  await expect(entry).toContainText('$4,321.00 on 1 invoice, due since');
+  await entry.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+});
+
+test('the default hourly rate is set in Settings: a bad one is refused in words, a good one kept', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, '/settings');
+  const rate = page.getByRole('textbox', { name: 'Default hourly rate' });
+  await expect(rate).toHaveValue('40');
+  await rate.fill('forty');
+  await page.getByRole('button', { name: 'Save rate' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Enter the hourly rate as a number of at least 0, such as 40.',
+  );
+  await rate.press('Escape');
+  await expect(rate).toHaveValue('40');
+  await rate.fill('62.5');
+  await rate.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Hourly rate saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Default hourly rate' })).toHaveValue('62.5');
+});

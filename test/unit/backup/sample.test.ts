@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '$backup/sample/generate-dataset';
 import { LARGE_DATASET, SAMPLE_DATASET, planDataset } from '$backup/sample/plan-dataset';
+import { invoiceState } from '$engine/index';
 import { toEpochDay } from '$lib/dates';
 import { clientSchema } from '$schema/client';
 import { complaintSchema } from '$schema/complaint';
@@ -27,6 +28,19 @@ describe('the sample dataset', () => {
     expect(later[0]!.transactions[0]!.date).not.toBe(bundles[0]!.transactions[0]!.date);
     const other = [...generateDataset({ ...SAMPLE_DATASET, seed: 1, asOf: AS_OF })];
     expect(other[0]!.client.id).not.toBe(bundles[0]!.client.id);
+  });
+
+  it('shows every invoice status at once, made on any month of the year: one client has all three', () => {
+    for (let month = 0; month < 12; month += 1) {
+      const asOf = `2026-${String(month + 1).padStart(2, '0')}-15`;
+      const asOfDay = toEpochDay(asOf);
+      const statuses = [...generateDataset({ ...SAMPLE_DATASET, asOf })].map(
+        (bundle) => new Set(bundle.transactions.map((t) => invoiceState(t, asOfDay).status)),
+      );
+      const all = (set: Set<string>): boolean =>
+        ['paid', 'due', 'overdue'].every((status) => set.has(status));
+      expect(statuses.some(all), asOf).toBe(true);
+    }
   });
 
   it('has exactly the requested size', () => {

@@ -133,6 +133,8 @@ test('在中文界面中，固定层级显示设定日期和截止日期；过�
   await page.getByRole('combobox', { name: '评分的截止日期' }).selectOption({ label: '固定日期' });
   const fixed = page.getByLabel('固定日期', { exact: true }).and(page.locator('input'));
   await fixed.fill(await dayOf(page, then, 2));
+  // Saved: the as-of line says the date is fixed, with a link to change it.
+  await expect(page.getByTestId('as-of').getByRole('link')).toBeVisible();
   await page.goto(file);
   await expect(pin.getByTestId('pinned')).toHaveText('已固定为 低价值客户：合同暂停');
   await expect(badge).toHaveText('低价值客户', { timeout: 20_000 });

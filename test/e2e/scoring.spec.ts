@@ -39,15 +39,16 @@ test('the clients are ranked; editing an invoice rescores in the worker without 
   });
 
   const firstInvoice = page.locator('[data-transaction-id]').first();
-  await firstInvoice.getByRole('button', { name: 'Edit' }).click();
-  const amount = firstInvoice.getByRole('textbox');
+  await firstInvoice.getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('form', { name: /^Edit invoice / });
+  const amount = form.getByRole('textbox', { name: 'Amount' });
   await amount.fill('lots');
-  await firstInvoice.getByRole('button', { name: 'Save' }).click();
-  await expect(firstInvoice.getByRole('alert')).toContainText('Enter the amount as a number');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toContainText('Enter the amount as a number');
   await expect(scoreText).toHaveText(before);
 
   await amount.fill('250000');
-  await firstInvoice.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('button', { name: 'Save' }).click();
   await expect(firstInvoice).toContainText('$250,000');
   await expect(scoreText).not.toHaveText(before, { timeout: 10_000 });
   const after = Number((await scoreText.innerText()).replace(/[^\d.]/g, ''));

@@ -38,7 +38,7 @@ export class InvoiceEditor {
   readonly #services: Pick<AppServices, 'db' | 'i18n' | 'today'>;
   readonly #clientId: () => ClientId;
 
-  draft: InvoiceDraft = $state(blankInvoiceDraft(''));
+  draft: InvoiceDraft;
   editing = $state.raw<Transaction | null>(null);
   errors = $state<Partial<Record<InvoiceField | '', string>>>({});
   /** A failure that is no field's fault (a full disk, an edit elsewhere), in words. */
@@ -49,7 +49,7 @@ export class InvoiceEditor {
   constructor(services: Pick<AppServices, 'db' | 'i18n' | 'today'>, clientId: () => ClientId) {
     this.#services = services;
     this.#clientId = clientId;
-    this.draft = blankInvoiceDraft(services.today());
+    this.draft = $state(blankInvoiceDraft(services.today()));
   }
 
   edit(invoice: Transaction): void {

@@ -31,6 +31,17 @@ export async function snapshotSeq(db: TierwiseDb): Promise<number> {
   return meta?.part === 'meta' ? meta.seq : 0;
 }
 
+/**
+ * Whether a snapshot as of change `seq` should be stored: never over a newer one, nor over
+ * one as new in the current format; over one as new in an older format, yes (it was
+ * rebuilt because that one could not be read, and would be rebuilt at every start).
+ */
+export async function snapshotWorthStoring(db: TierwiseDb, seq: number): Promise<boolean> {
+  const meta = await db.snapshots.get('meta');
+  if (meta?.part !== 'meta') return true;
+  return seq > meta.seq || (seq === meta.seq && meta.format !== SNAPSHOT_FORMAT);
+}
+
 /** Pending changes, oldest first. */
 export function readChanges(db: TierwiseDb): Promise<ChangeRecord[]> {
   return db.changes.toArray();

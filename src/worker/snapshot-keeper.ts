@@ -8,6 +8,7 @@ import {
   readSnapshot,
   saveSnapshot,
   snapshotSeq,
+  snapshotWorthStoring,
 } from '$db/snapshot-store';
 import type { ClientDirectory } from './client-directory';
 import type { LockRunner } from './score-lock';
@@ -127,8 +128,10 @@ export class SnapshotKeeper {
       this.#report({ phase: 'loading', progress: 0 });
       const stored = await this.#readStored();
       this.#snapshot = stored?.snapshot ?? null;
-      this.#seq = stored?.seq ?? 0;
-      this.#storedSeq = this.#seq;
+      // One of an older format cannot be read, but the rows hold every change up to it
+      // (the log has dropped them): the rebuild below is as of that change at least.
+      this.#seq = stored?.seq ?? storedSeq;
+      this.#storedSeq = stored?.seq ?? 0;
       anyChanged = true;
     }
     const pending = changes.filter((c) => (c.seq ?? 0) > this.#seq);
@@ -187,7 +190,7 @@ export class SnapshotKeeper {
     const snapshot = this.#snapshot;
     const seq = this.#seq;
     // Another tab may have stored a newer one meanwhile; never go back.
-    if (snapshot === null || seq <= (await snapshotSeq(this.#db))) return;
+    if (snapshot === null || !(await snapshotWorthStoring(this.#db, seq))) return;
     await saveSnapshot(this.#db, snapshot, seq, new Date());
     this.#storedSeq = seq;
   }

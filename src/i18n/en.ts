@@ -836,6 +836,8 @@ export const en = {
   'invoice.costOf': 'cost {cost}',
   'invoice.hoursOf': '{hours, plural, one {# hour} other {# hours}}',
   'invoice.markPaid': 'Mark paid',
+  /** Between a contact person's name and role. */
+  'client.contactRoleSeparator': ', ',
   'invoice.markPaidOf': 'Mark paid: {reference}',
   'invoice.outstanding': 'Outstanding balance',
   'invoice.overdue': 'Overdue',

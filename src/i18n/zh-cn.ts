@@ -777,6 +777,7 @@ export const zhCN: Messages = {
   'invoice.costOf': '成本 {cost}',
   'invoice.hoursOf': '{hours} 小时',
   'invoice.markPaid': '标记为已付款',
+  'client.contactRoleSeparator': '，',
   'invoice.markPaidOf': '标记为已付款：{reference}',
   'invoice.outstanding': '未结余额',
   'invoice.overdue': '逾期金额',

@@ -7,23 +7,10 @@ import {
   updateFeatures,
   type SnapshotRecords,
 } from '$engine/index';
-import { generateDataset } from '$backup/sample/generate-dataset';
-import { SAMPLE_DATASET } from '$backup/sample/plan-dataset';
 import { toEpochDay } from '$lib/dates';
-import { AS_OF, model } from './fixtures';
+import { AS_OF, model, sampleRecords } from './fixtures';
 
 const asOfDay = toEpochDay(AS_OF);
-
-function sampleRecords(): SnapshotRecords {
-  const bundles = [...generateDataset({ ...SAMPLE_DATASET, asOf: AS_OF })];
-  return {
-    clients: bundles.map((b) => b.client),
-    transactions: bundles.flatMap((b) => b.transactions),
-    interactions: bundles.flatMap((b) => b.interactions),
-    feedback: bundles.flatMap((b) => b.feedback),
-    complaints: bundles.flatMap((b) => b.complaints),
-  };
-}
 
 /** The records with some clients' invoices, contacts and complaints changed, one gone, one new. */
 function edited(data: SnapshotRecords, changed: readonly string[], gone: string): SnapshotRecords {

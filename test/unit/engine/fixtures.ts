@@ -6,6 +6,9 @@ import type {
   SnapshotRecords,
   TransactionRecord,
 } from '$engine/index';
+import { collectRecords } from '$backup/sample/collect-records';
+import { generateDataset } from '$backup/sample/generate-dataset';
+import { SAMPLE_DATASET } from '$backup/sample/plan-dataset';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
 
 export const AS_OF = '2026-06-30';
@@ -36,4 +39,9 @@ export function records(parts: {
     feedback: parts.feedback ?? [],
     complaints: parts.complaints ?? [],
   };
+}
+
+/** The sample dataset's records, as of AS_OF: sixty clients with every kind of record. */
+export function sampleRecords(): SnapshotRecords {
+  return collectRecords(generateDataset({ ...SAMPLE_DATASET, asOf: AS_OF }));
 }

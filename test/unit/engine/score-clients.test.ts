@@ -10,26 +10,13 @@ import {
   type ScoreResult,
   type SnapshotRecords,
 } from '$engine/index';
-import { generateDataset } from '$backup/sample/generate-dataset';
-import { SAMPLE_DATASET } from '$backup/sample/plan-dataset';
 import { createRandom } from '$lib/random';
 import { toEpochDay } from '$lib/dates';
-import { AS_OF, model, records } from './fixtures';
+import { AS_OF, model, records, sampleRecords } from './fixtures';
 
 const asOfDay = toEpochDay(AS_OF);
 const score = (data: SnapshotRecords, definition = model()) =>
   scoreClients(buildSnapshot(data), definition, { asOfDay });
-
-function sampleRecords(): SnapshotRecords {
-  const bundles = [...generateDataset({ ...SAMPLE_DATASET, asOf: AS_OF })];
-  return {
-    clients: bundles.map((b) => b.client),
-    transactions: bundles.flatMap((b) => b.transactions),
-    interactions: bundles.flatMap((b) => b.interactions),
-    feedback: bundles.flatMap((b) => b.feedback),
-    complaints: bundles.flatMap((b) => b.complaints),
-  };
-}
 
 /** A client's results by id, comparable across runs. */
 function byId(result: ScoreResult) {

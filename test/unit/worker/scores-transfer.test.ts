@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotCounts } from '$db/derived-records';
 import { buildSnapshot, scoreClients } from '$engine/index';
+import { collectRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
 import { toEpochDay } from '$lib/dates';
@@ -10,16 +11,11 @@ import { savedScores, scoresToSave } from '$worker/scores-transfer';
 
 /** A real scores record of a small generated base. */
 function scoresOfABase() {
-  const bundles = [
-    ...generateDataset({ seed: 3, asOf: '2026-06-30', clients: 40, transactions: 300 }),
-  ];
-  const snapshot = buildSnapshot({
-    clients: bundles.map((b) => b.client),
-    transactions: bundles.flatMap((b) => b.transactions),
-    interactions: bundles.flatMap((b) => b.interactions),
-    feedback: bundles.flatMap((b) => b.feedback),
-    complaints: bundles.flatMap((b) => b.complaints),
-  });
+  const snapshot = buildSnapshot(
+    collectRecords(
+      generateDataset({ seed: 3, asOf: '2026-06-30', clients: 40, transactions: 300 }),
+    ),
+  );
   const asOfDay = toEpochDay('2026-06-30');
   const clv = new ClvCache().predict(snapshot, asOfDay, null);
   const result = scoreClients(snapshot, DEFAULT_SCORING_DEFINITION, {

@@ -6,6 +6,7 @@ import {
   type BackupReminder,
 } from '$schema/settings';
 import type { TierwiseDb } from './database';
+import { hasClients } from './client-repository';
 import { readSettings } from './settings-repository';
 import { snapshotSeq } from './snapshot-store';
 
@@ -25,24 +26,27 @@ export interface ReminderStatus {
   days: number;
   /** Changes saved since the last export. */
   changes: number;
-  clients: number;
+  /** Whether there is anything to back up. */
+  hasClients: boolean;
   due: boolean;
 }
 
 /** Whether to remind the user to export, as of `now`. */
 export async function readReminderStatus(db: TierwiseDb, now: Date): Promise<ReminderStatus> {
-  const [settings, seq, clients] = await Promise.all([
+  // Whether there are clients, not how many: counting walks every row and holds up the
+  // database for everyone, and this runs after every change.
+  const [settings, seq, anyClient] = await Promise.all([
     readSettings(db),
     changeSeq(db),
-    db.clients.count(),
+    hasClients(db),
   ]);
   const reminder = settings.backupReminder ?? DEFAULT_BACKUP_REMINDER;
   const since = Date.parse(reminder.lastExportAt ?? settings.createdAt);
   const days = Math.max(0, Math.floor((now.getTime() - since) / 86_400_000));
   const changes = Math.max(0, seq - reminder.lastExportSeq);
   const due =
-    clients > 0 && (days >= reminder.remindAfterDays || changes >= reminder.remindAfterChanges);
-  return { reminder, days, changes, clients, due };
+    anyClient && (days >= reminder.remindAfterDays || changes >= reminder.remindAfterChanges);
+  return { reminder, days, changes, hasClients: anyClient, due };
 }
 
 /** The reminder status, following the database (for the page). */

@@ -34,12 +34,13 @@ export function offThreadScoresStore(databaseName: string): StoreScores {
     };
     return worker;
   };
-  return (record, counts) =>
-    new Promise<void>((resolve, reject) => {
+  return async (record, counts) => {
+    const { message, transfer } = await scoresToSave(record, counts);
+    return new Promise<void>((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve, reject });
-      const { message, transfer } = scoresToSave(record, counts);
       saver ??= start();
       saver.postMessage({ id, ...message }, transfer);
     });
+  };
 }

@@ -1,6 +1,7 @@
 import type { ClvModels } from './fit-clv-models';
 import { rfmColumns, type GroupedTransactions } from './rfm-summary';
 import { scoreClv, type ClvScores } from './score-clv';
+import { clientIndex } from '$engine/snapshot';
 
 /** Predictions made earlier: for which clients (sorted by id), with which models. */
 export interface PreviousClv {
@@ -31,18 +32,10 @@ export function updateClvScores(
     expectedValue: new Float64Array(n),
     clv12m: new Float64Array(n),
   };
-  // Both id lists are sorted: one merge walk finds each client's previous place.
-  const stale: number[] = [];
-  let p = 0;
-  for (let c = 0; c < n; c += 1) {
-    const id = ids[c]!;
-    while (p < previous.ids.length && previous.ids[p]! < id) p += 1;
-    if (p < previous.ids.length && previous.ids[p] === id && !options.changedIds.has(id)) {
-      for (const key of SCORE_KEYS) scores[key][c] = previous.scores[key][p]!;
-    } else {
-      stale.push(c);
-    }
-  }
+  const stale =
+    previous.ids === ids
+      ? keepInPlace(previous, scores, ids, options.changedIds)
+      : keepByMerge(previous, scores, ids, options.changedIds);
   if (stale.length === 0) return scores;
   // Only the stale clients' rows are summarised: the base's million rows are not read.
   const summary = rfmColumns(rowsOf(transactions, stale), {
@@ -55,6 +48,50 @@ export function updateClvScores(
     for (const key of SCORE_KEYS) scores[key][c] = fresh[key][k]!;
   });
   return scores;
+}
+
+/**
+ * The same clients in the same places (an edit that kept every client, patched in place):
+ * whole columns are copied and the changed clients found by binary search.
+ * @returns the places to predict again, ascending
+ */
+function keepInPlace(
+  previous: PreviousClv,
+  scores: ClvScores,
+  ids: readonly string[],
+  changedIds: ReadonlySet<string>,
+): number[] {
+  for (const key of SCORE_KEYS) scores[key].set(previous.scores[key]);
+  const stale: number[] = [];
+  for (const id of changedIds) {
+    const c = clientIndex(ids, id);
+    if (c >= 0) stale.push(c);
+  }
+  return stale.sort((a, b) => a - b);
+}
+
+/**
+ * Both id lists are sorted: one merge walk finds each client's previous place.
+ * @returns the places of the clients changed or new, ascending
+ */
+function keepByMerge(
+  previous: PreviousClv,
+  scores: ClvScores,
+  ids: readonly string[],
+  changedIds: ReadonlySet<string>,
+): number[] {
+  const stale: number[] = [];
+  let p = 0;
+  for (let c = 0; c < ids.length; c += 1) {
+    const id = ids[c]!;
+    while (p < previous.ids.length && previous.ids[p]! < id) p += 1;
+    if (p < previous.ids.length && previous.ids[p] === id && !changedIds.has(id)) {
+      for (const key of SCORE_KEYS) scores[key][c] = previous.scores[key][p]!;
+    } else {
+      stale.push(c);
+    }
+  }
+  return stale;
 }
 
 /** The transactions of some clients, grouped in the order given. */

@@ -41,10 +41,10 @@ function scoresOfABase() {
 }
 
 describe('scores sent to the saver', () => {
-  it('arrive as the record sent, and the sender keeps its own columns', () => {
+  it('arrive as the record sent, and the sender keeps its own columns', async () => {
     const { record, counts } = scoresOfABase();
     const kept = structuredClone(record);
-    const { message, transfer } = scoresToSave(record, counts);
+    const { message, transfer } = await scoresToSave(record, counts);
     // What postMessage does: the buffers move to the saver.
     const received = structuredClone(message, { transfer });
     expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true);
@@ -53,5 +53,30 @@ describe('scores sent to the saver', () => {
     // The record the worker keeps answering from is untouched.
     expect(record).toEqual(kept);
     expect(record.composite.length).toBe(40);
+  });
+
+  it('pause between columns, so the worker can answer the page while it copies', async () => {
+    const { record, counts } = scoresOfABase();
+    const columns =
+      Object.values(record).filter((value) => ArrayBuffer.isView(value)).length +
+      Object.keys(record.dimensions).length;
+    let pauses = 0;
+    const pause = (): Promise<void> => {
+      pauses += 1;
+      return Promise.resolve();
+    };
+    const first = await scoresToSave(record, counts, pause);
+    expect(pauses).toBeGreaterThan(columns);
+    expect(first.transfer).toHaveLength(columns);
+    // The same clients again (the next edit): the ids are the same JSON, and a changed
+    // list is not mistaken for them.
+    const again = await scoresToSave(record, counts, pause);
+    expect(again.message.clientIds).toBe(first.message.clientIds);
+    const renamed = {
+      ...record,
+      clientIds: record.clientIds.map((id, i) => (i === 5 ? 'zz' : id)),
+    };
+    const other = await scoresToSave(renamed, counts, pause);
+    expect(savedScores(other.message).clientIds).toEqual(renamed.clientIds);
   });
 });

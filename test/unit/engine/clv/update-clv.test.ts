@@ -57,4 +57,32 @@ describe('updateClvScores', () => {
     const at = after.clients.ids.indexOf(edited);
     expect(updated.clv12m[at]).not.toBe(run.scores.clv12m[before.clients.ids.indexOf(edited)]);
   });
+
+  it('equals predicting everyone when the edit kept every client in place', () => {
+    const asOfDay = toEpochDay(AS_OF);
+    const before = buildSnapshot(records());
+    const run = computeClv(before.transactions, { asOfDay, purchases: 'positive' });
+    const { ids } = before.clients;
+    const edited = 10;
+    // One of the client's amounts is written over, as an invoice edit is patched in place.
+    const amount = before.transactions.amount.slice();
+    amount[before.transactions.offsets[edited]!] = 12_000;
+    const transactions = { ...before.transactions, amount };
+
+    const updated = updateClvScores(
+      { ids, models: run.models, scores: run.scores },
+      ids,
+      transactions,
+      {
+        asOfDay,
+        changedIds: new Set([ids[edited]!]),
+      },
+    );
+    const expected = scoreClv(
+      run.models,
+      rfmColumns(transactions, { asOfDay, unit: run.models.unit, purchases: 'positive' }),
+    );
+    expect(updated).toEqual(expected);
+    expect(updated.clv12m[edited]).not.toBe(run.scores.clv12m[edited]);
+  });
 });

@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import { activeDatabaseName } from '$db/workspace-pointer';
+import { readActiveDatabaseName } from '$db/read-pointer';
 import { WorkerClient } from '$worker/worker-client.svelte';
 import '$ui/global.css';
 
@@ -8,10 +8,12 @@ if (!target) throw new Error('index.html has no #app element');
 
 // The app's code loads while the worker starts: the worker has the most to do before the
 // first view can show anything (open the database, read the scores), so it starts first.
+// Nothing here waits for Dexie: the pointer is read with IndexedDB itself. (index.html
+// preloads the app's code from its first byte: see `preloadApp` in vite.config.ts.)
 const app = import('./App.svelte');
 
 // The workspace pointer names the database the page and its worker open (docs/storage.md).
-const databaseName = await activeDatabaseName();
+const databaseName = await readActiveDatabaseName();
 const worker = new WorkerClient(databaseName);
 
 const { default: App } = await app;

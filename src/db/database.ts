@@ -9,10 +9,17 @@ import { SETTINGS_ID, type Settings } from '$schema/settings';
 import { SCHEMA_VERSIONS } from './versions/index';
 import type { SchemaVersion } from './versions/types';
 import type { Transaction as Invoice } from '$schema/transaction';
-import type { ChangeRecord, ScoresRecord, ScoresStamp, SnapshotPart } from './derived-records';
+import type {
+  ChangeRecord,
+  FirstRows,
+  ScoresRecord,
+  ScoresStamp,
+  SnapshotPart,
+} from './derived-records';
 import type { StoredEvaluation, StoredEvaluationColumns } from './evaluation-store';
+import { DATABASE_NAME } from './database-names';
 
-export const DATABASE_NAME = 'tierwise';
+export { DATABASE_NAME } from './database-names';
 
 /** The tables that hold a client's records; deleting a client touches all of them. */
 export const RECORD_TABLES = ['transactions', 'interactions', 'feedback', 'complaints'] as const;
@@ -46,8 +53,14 @@ export class TierwiseDb extends Dexie {
   models!: EntityTable<ScoringModel, 'id'>;
   settings!: EntityTable<Settings, 'id'>;
   snapshots!: Table<SnapshotPart, string>;
-  /** `current` (the scores) and `stamp` (what the page watches of them). */
-  scores!: Table<ScoresRecord | ScoresStamp, ScoresRecord['id'] | ScoresStamp['id']>;
+  /**
+   * `current` (the scores), `stamp` (what the page watches of them) and `first-rows` (the
+   * default list's first screen, for a cold start).
+   */
+  scores!: Table<
+    ScoresRecord | ScoresStamp | FirstRows,
+    ScoresRecord['id'] | ScoresStamp['id'] | FirstRows['id']
+  >;
   changes!: EntityTable<ChangeRecord, 'seq'>;
 
   /**

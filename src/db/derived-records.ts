@@ -142,3 +142,48 @@ export interface ScoresRecord {
    */
   pointsPerUnit: Float32Array;
 }
+
+/** One client as a row of the list: what any column shows, and its marks. */
+export interface ListRow {
+  id: string;
+  name: string;
+  company: string;
+  tags: readonly string[];
+  /** 0 for an archived client (not ranked). */
+  rank: number;
+  /** Index into the model's tier levels; -1 for an archived client. */
+  tier: number;
+  score: number;
+  value: number;
+  needs: number;
+  loyalty: number;
+  potential: number;
+  abc: number;
+  /** `"543"`, or '' for a client who has not bought. */
+  rfm: string;
+  segment: number;
+  lifecycle: number;
+  pActive: number;
+  clv12m: number;
+  /** Epoch days, NO_DAY when none. */
+  lastPurchaseDay: number;
+  lastContactDay: number;
+  pinned: boolean;
+  churnWarning: boolean;
+  archived: boolean;
+}
+
+/**
+ * The first rows of the default Clients list (every ranked client, by rank) of the scores
+ * `computedAt`, saved with them: a cold start paints its first screen from these few
+ * kilobytes while the worker is still loading the scores. Same rows as the worker's list.
+ */
+export interface FirstRows {
+  id: 'first-rows';
+  /** Equal to the scores record's `computedAt`: shown only with those scores. */
+  computedAt: string;
+  /** Clients in the whole default list. */
+  count: number;
+  trust: ScoresRecord['clvModel']['trust']['level'];
+  rows: ListRow[];
+}

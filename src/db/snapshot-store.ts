@@ -5,6 +5,7 @@ import {
   ALL_CLIENTS,
   SNAPSHOT_FORMAT,
   type ChangeRecord,
+  type FirstRows,
   type ScoresRecord,
   type ScoresStamp,
 } from './derived-records';
@@ -96,8 +97,10 @@ export async function saveScores(
   db: TierwiseDb,
   scores: ScoresRecord,
   counts: DatasetCounts,
+  firstRows?: FirstRows,
 ): Promise<void> {
-  await db.scores.bulkPut([scores, scoresStamp(scores, counts)]);
+  const stamp = scoresStamp(scores, counts);
+  await db.scores.bulkPut(firstRows ? [scores, stamp, firstRows] : [scores, stamp]);
 }
 
 /** Stamps scores saved without one (before stamps existed). */
@@ -139,6 +142,12 @@ export async function latestChangeSeq(db: TierwiseDb): Promise<number> {
 export async function readScores(db: TierwiseDb): Promise<ScoresRecord | undefined> {
   const record = await db.scores.get('current');
   return record?.id === 'current' ? record : undefined;
+}
+
+/** The first rows of the default list, saved with the latest scores (see `FirstRows`). */
+export async function readFirstRows(db: TierwiseDb): Promise<FirstRows | undefined> {
+  const record = await db.scores.get('first-rows');
+  return record?.id === 'first-rows' ? record : undefined;
 }
 
 /** The latest scores' stamp: a few bytes, for watching (see `ScoresStamp`). */

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import { DATABASE_NAME } from './database';
+import { DATABASE_NAME, META_DATABASE_NAME, POINTER_ID, POINTER_STORE } from './database-names';
 
 /**
  * Which IndexedDB database holds the workspace. IndexedDB cannot rename a database, so a
@@ -7,9 +7,7 @@ import { DATABASE_NAME } from './database';
  * the pointer is the one atomic moment of the swap (docs/storage.md, "The workspace
  * pointer").
  */
-export const META_DATABASE_NAME = 'tierwise-meta';
-
-const POINTER_ID = 'active';
+export { META_DATABASE_NAME };
 
 /** A workspace database written by a staged import: `tierwise-` and a random UUID. */
 const STAGED_NAME = /^tierwise-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -38,7 +36,7 @@ export class WorkspacePointer extends Dexie {
   /** @param name the IndexedDB name (tests use their own) */
   constructor(name: string = META_DATABASE_NAME) {
     super(name);
-    this.version(1).stores({ pointer: 'id' });
+    this.version(1).stores({ [POINTER_STORE]: 'id' });
   }
 
   /**

@@ -1,40 +1,11 @@
 import type { TierwiseDb } from '$db/database';
-import type { ScoresRecord } from '$db/derived-records';
-import { NO_DAY } from '$engine/index';
-import type { ClientId } from '$schema/common';
+import type { ListRow, ScoresRecord } from '$db/derived-records';
 import type { ClientDirectory } from './client-directory';
 import { listClients, needsDirectory, type ClientQuery } from './client-list';
+import { listRowsOf } from './list-row';
 import type { ScoringService } from './scoring-service';
 
-/** One client as a row of the list: what any column shows, and its marks. */
-export interface ListRow {
-  id: string;
-  name: string;
-  company: string;
-  tags: readonly string[];
-  /** 0 for an archived client (not ranked). */
-  rank: number;
-  /** Index into the model's tier levels; -1 for an archived client. */
-  tier: number;
-  score: number;
-  value: number;
-  needs: number;
-  loyalty: number;
-  potential: number;
-  abc: number;
-  /** `"543"`, or '' for a client who has not bought. */
-  rfm: string;
-  segment: number;
-  lifecycle: number;
-  pActive: number;
-  clv12m: number;
-  /** Epoch days, NO_DAY when none. */
-  lastPurchaseDay: number;
-  lastContactDay: number;
-  pinned: boolean;
-  churnWarning: boolean;
-  archived: boolean;
-}
+export type { ListRow } from '$db/derived-records';
 
 /** A listing the worker holds: how many rows, of which scores. */
 export interface ListHandle {
@@ -103,38 +74,6 @@ export class ListService {
     const list = this.#lists.find((l) => l.id === listId);
     if (!list) return null;
     const { scores, indexes } = list;
-    const picked = Array.from(indexes.subarray(Math.max(0, from), Math.max(from, to)));
-    const ids = picked.map((at) => scores.clientIds[at] ?? '');
-    const clients = await this.#db.clients.bulkGet(ids as ClientId[]); // ids of stored clients
-    return picked.map((at, k) => {
-      const client = clients[k];
-      const v = (column: ArrayLike<number>): number => column[at] ?? NaN;
-      const r = v(scores.r);
-      const archived = client?.archived ?? !v(scores.scored);
-      return {
-        id: ids[k] ?? '',
-        name: client?.name ?? ids[k] ?? '',
-        company: client?.company ?? '',
-        tags: client?.tags ?? [],
-        rank: archived ? 0 : v(scores.rank),
-        tier: archived ? -1 : v(scores.tier),
-        score: archived ? NaN : v(scores.composite),
-        value: v(scores.dimensions.value),
-        needs: v(scores.dimensions.needs),
-        loyalty: v(scores.dimensions.loyalty),
-        potential: v(scores.dimensions.potential),
-        abc: v(scores.abc),
-        rfm: r ? `${r}${v(scores.f)}${v(scores.m)}` : '',
-        segment: v(scores.segment),
-        lifecycle: v(scores.lifecycle),
-        pActive: v(scores.pActive),
-        clv12m: v(scores.clv12m),
-        lastPurchaseDay: scores.lastPurchaseDay[at] ?? NO_DAY,
-        lastContactDay: scores.lastContactDay[at] ?? NO_DAY,
-        pinned: v(scores.pinned) === 1,
-        churnWarning: v(scores.churnWarning) === 1,
-        archived,
-      };
-    });
+    return listRowsOf(this.#db, scores, indexes.subarray(Math.max(0, from), Math.max(from, to)));
   }
 }

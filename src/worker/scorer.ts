@@ -13,13 +13,13 @@ import {
   latestChangeSeq,
   readScores,
   readScoresStamp,
-  saveScores,
   saveScoresStamp,
   scoresStamp,
 } from '$db/snapshot-store';
 import { fromEpochDay, localDate, toEpochDay } from '$lib/dates';
 import { evaluationDay } from '$schema/settings';
 import { ClvCache } from './clv-cache';
+import { saveScoresAndFirstRows } from './first-rows';
 import { FeatureCache } from './feature-cache';
 import { tierColumns, type LastRun } from './model-preview';
 import { toScoresRecord } from './scores-record';
@@ -36,7 +36,7 @@ type ScoresKey = Pick<
 export interface ScorerOptions {
   /** Told of new scores as soon as they exist, before they are saved. */
   onScored?: (record: ScoresRecord, stamp: ScoresStamp) => void;
-  /** Saves the scores with their stamp; by default on this thread (`saveScores`). */
+  /** Saves the scores with their stamp and first rows; by default on this thread (`saveScoresAndFirstRows`). */
   store?: StoreScores;
 }
 
@@ -77,7 +77,7 @@ export class Scorer {
     this.#db = db;
     this.#report = report;
     this.#onScored = options.onScored ?? (() => undefined);
-    this.#store = options.store ?? ((record, counts) => saveScores(db, record, counts));
+    this.#store = options.store ?? ((record, counts) => saveScoresAndFirstRows(db, record, counts));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DATABASE_NAME, TierwiseDb } from '$db/database';
-import { saveScores } from '$db/snapshot-store';
+import { saveScoresAndFirstRows } from './first-rows';
 import { savedScores, type ScoresToSave } from './scores-transfer';
 
 /**
@@ -21,7 +21,7 @@ self.onmessage = (event: MessageEvent<{ id: number } & ScoresToSave>) => {
   const { id, ...toSave } = event.data;
   queue = queue.then(async () => {
     try {
-      await saveScores(db, savedScores(toSave), toSave.counts);
+      await saveScoresAndFirstRows(db, savedScores(toSave), toSave.counts);
       self.postMessage({ id, error: null });
     } catch (error) {
       self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

@@ -8,6 +8,7 @@ import { readChanges, readScores, snapshotSeq } from '$db/snapshot-store';
 import type { ClientId } from '$schema/common';
 import { scoringDefinitionSchema, type ScoringDefinition } from '$schema/scoring-model';
 import { ClientDirectory } from './client-directory';
+import { webLockEditors, type Editors } from './editor-lock';
 import { previewRun, type ModelPreview } from './model-preview';
 import { RunScheduler } from './run-scheduler';
 import { withScoreLock } from './score-lock';
@@ -41,11 +42,18 @@ export class ScoringService {
   /** `prepareForEdits` was asked: the next run loads what edits need, scoring or not. */
   #warmWanted = false;
   #prepared = false;
+  /** A caller of `settled` waits for current scores: the next run scores, whoever edits. */
+  #mustScore = false;
+  readonly #editors: Editors;
   #watching: { unsubscribe(): void } | undefined;
 
-  /** `storeScores` (how scores are saved) defaults to saving them on this thread. */
-  constructor(db: TierwiseDb, options: { storeScores?: StoreScores } = {}) {
+  /**
+   * `storeScores` (how scores are saved) defaults to saving them on this thread; `editors`
+   * (which tabs edit) to a Web Lock.
+   */
+  constructor(db: TierwiseDb, options: { storeScores?: StoreScores; editors?: Editors } = {}) {
     this.#db = db;
+    this.#editors = options.editors ?? webLockEditors();
     this.#directory = new ClientDirectory(db);
     const report = this.#status.report;
     this.#keeper = new SnapshotKeeper(db, {
@@ -153,6 +161,7 @@ export class ScoringService {
    * stopped, before or while waiting: the database is going away, no scores will come.
    */
   settled(): Promise<void> {
+    this.#mustScore = true;
     return this.#scheduler.settled();
   }
 
@@ -166,6 +175,7 @@ export class ScoringService {
     if (this.#prepared) return;
     this.#prepared = true;
     this.#warmWanted = true;
+    this.#editors.join();
     // A run does it, so the status says what is happening and ends idle. A failure is
     // reported in the status; a stop means there is nothing to prepare for.
     await this.#scheduler.settled().catch(() => undefined);
@@ -183,8 +193,10 @@ export class ScoringService {
     const asOf = await readAsOf(this.#db, new Date());
     const warm = this.#warmWanted;
     this.#warmWanted = false;
-    if (!warm && this.#keeper.current() === null && (await this.#scorer.storedAreCurrent(asOf))) {
-      // Another tab scored the changes; names and tags for search follow them here.
+    const mustScore = this.#mustScore;
+    this.#mustScore = false;
+    if (!warm && this.#keeper.current() === null && (await this.#leavesScoring(asOf, mustScore))) {
+      // Another tab scored the changes, or will; names and tags for search follow them here.
       await this.#directory.follow(await readChanges(this.#db), await snapshotSeq(this.#db));
       return;
     }
@@ -193,6 +205,16 @@ export class ScoringService {
     if (saved !== null) this.#latest = saved;
     else if (warm) await this.#scorer.warm(fold.snapshot, asOf);
     await this.#keeper.persist(fold.rebuilt);
+  }
+
+  /**
+   * Whether this run, in a tab with nothing loaded, leaves the scoring to others: the
+   * stored scores are current, or a tab that edits will make them (see `Editors`) — unless
+   * a caller waits for current scores (`settled`), or this tab edits too.
+   */
+  async #leavesScoring(asOf: string, mustScore: boolean): Promise<boolean> {
+    if (await this.#scorer.storedAreCurrent(asOf)) return true;
+    return !mustScore && !this.#prepared && (await this.#editors.elsewhere());
   }
 
   /**

@@ -5,6 +5,9 @@ import type { ListRow } from '$worker/list-service';
 /** Rows asked for at once: a screenful and more, so scrolling rarely waits. */
 export const PAGE_ROWS = 50;
 
+/** The list id of rows saved with the scores (`FirstRows`): shown, never asked for. */
+export const FIRST_ROWS_LIST = -1;
+
 /**
  * The rows of the list the worker holds, fetched a page at a time as they come on screen.
  * When the list changes (a filter, new scores), the rows on screen stay until the new
@@ -26,6 +29,18 @@ export class ListRows {
     this.#worker = worker;
   }
 
+  /**
+   * Shows rows saved with the scores (the default list's first screen) before the worker
+   * holds a list: its first list then replaces them like any new list, once its rows for
+   * the same place have arrived.
+   */
+  showFirst(rows: readonly ListRow[]): void {
+    if (this.#listId > 0) return; // the worker's list is there already
+    this.#listId = FIRST_ROWS_LIST;
+    this.#shown = FIRST_ROWS_LIST;
+    this.#put(0, rows);
+  }
+
   /** The list to show now; its rows replace the previous list's as they arrive. */
   show(listId: number): void {
     if (listId === this.#listId) return;
@@ -41,7 +56,7 @@ export class ListRows {
 
   async #ensure(from: number, to: number): Promise<void> {
     const listId = this.#listId;
-    if (listId === 0) return;
+    if (listId <= 0) return; // no list yet, or only the saved first rows
     const first = Math.floor(Math.max(0, from) / PAGE_ROWS);
     const last = Math.floor(Math.max(0, to - 1) / PAGE_ROWS);
     const pages: number[] = [];

@@ -6,6 +6,7 @@ import { insertRecords, mergeIntoWorkspace, replaceWorkspace } from '$db/backup-
 import { DATABASE_NAME, TierwiseDb } from '$db/database';
 import { recordExport } from '$db/backup-reminder';
 import { saveTransaction } from '$db/record-repository';
+import { readActiveDatabaseName } from '$db/read-pointer';
 import { fillCopyWith, fillReplacement, stageCopyWith, stageWorkspace } from '$db/staging';
 import {
   activeDatabaseName,
@@ -59,6 +60,17 @@ describe('the workspace pointer', () => {
     await meta.pointTo('tierwise-elsewhere', NOW);
     expect(await meta.active()).toBe('tierwise-elsewhere');
     expect(await activeDatabaseName(meta.name)).toBe('tierwise-elsewhere');
+  });
+
+  it('is read without Dexie too, and reading creates no pointer database', async () => {
+    const name = `meta-test-${Math.random()}`;
+    expect(await readActiveDatabaseName(name)).toBe(DATABASE_NAME);
+    expect(await Dexie.getDatabaseNames()).not.toContain(name);
+    const meta = track(new WorkspacePointer(name));
+    await meta.open();
+    expect(await readActiveDatabaseName(name)).toBe(DATABASE_NAME);
+    await meta.pointTo('tierwise-elsewhere', NOW);
+    expect(await readActiveDatabaseName(name)).toBe('tierwise-elsewhere');
   });
 
   it('deletes the workspace databases it does not name, and nothing else', async () => {

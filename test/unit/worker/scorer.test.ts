@@ -4,10 +4,14 @@ import type { TierwiseDb } from '$db/database';
 import { snapshotCounts } from '$db/derived-records';
 import { readActiveModel, saveActiveModel } from '$db/model-repository';
 import { updateSettings } from '$db/settings-repository';
-import { readScores, readScoresStamp } from '$db/snapshot-store';
+import { readFirstRows, readScores, readScoresStamp } from '$db/snapshot-store';
 import { countRecords } from '$db/workspace';
 import { ENGINE_VERSION, type Snapshot } from '$engine/index';
 import type { ScoringDefinition } from '$schema/scoring-model';
+import { ClientDirectory } from '$worker/client-directory';
+import { DEFAULT_QUERY } from '$worker/client-list';
+import { FIRST_ROWS } from '$worker/first-rows';
+import { ListService } from '$worker/list-service';
 import { readAsOf, Scorer } from '$worker/scorer';
 import type { ScoringStatus } from '$worker/scoring-status';
 import { AS_OF, deleteDatabases, openDatabase, seedBase } from './scoring-fixtures';
@@ -48,6 +52,21 @@ function reweighed(definition: ScoringDefinition): ScoringDefinition {
 }
 
 describe('the scorer', () => {
+  it('saves the first screen of the default list with the scores, as the list shows it', async () => {
+    const { db, first } = await scoredBase();
+    const saved = await readFirstRows(db);
+    expect(saved?.computedAt).toBe(first?.computedAt);
+    const scoring = { scores: async () => first };
+    const lists = new ListService(db, scoring, new ClientDirectory(db));
+    const handle = await lists.open(DEFAULT_QUERY, new Intl.Collator('en'), '');
+    expect(saved?.count).toBe(handle?.count);
+    expect(saved?.trust).toBe(handle?.trust);
+    expect(saved?.rows).toEqual(await lists.rows(handle?.listId ?? 0, 0, FIRST_ROWS));
+    expect(saved?.rows.map((row) => row.rank)).toEqual(
+      Array.from({ length: Math.min(FIRST_ROWS, saved?.count ?? 0) }, (_, i) => i + 1),
+    );
+  });
+
   it('scores the snapshot and saves the scores with a stamp of its rows', async () => {
     const { db, snapshot, seq, reports, first } = await scoredBase();
     const model = await readActiveModel(db);

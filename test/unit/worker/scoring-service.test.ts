@@ -131,6 +131,60 @@ describe('the scoring service', () => {
     expect(phases).not.toContain('loading');
   });
 
+  it('leaves a change to a tab that edits, unless asked to settle', async () => {
+    const { db, ids, service } = await startedService();
+    await service.settled();
+    service.stop();
+    // A tab that only lists, while another tab edits.
+    const lister = new ScoringService(db, {
+      editors: { join: () => undefined, elsewhere: () => Promise.resolve(true) },
+    });
+    services.push(lister);
+    const phases: string[] = [];
+    const idle: (() => void)[] = [];
+    lister.watch((status) => {
+      phases.push(status.phase);
+      if (status.phase === 'idle') idle.splice(0).forEach((resolve) => resolve());
+    });
+    lister.start();
+    await lister.settled();
+    const before = (await readScoresStamp(db))?.seq;
+
+    phases.length = 0;
+    const ran = new Promise<void>((resolve) => idle.push(resolve));
+    await saveTransaction(db, {
+      id: 'late-invoice',
+      clientId: ids[3]!,
+      date: AS_OF,
+      amount: 99,
+      reference: '',
+      description: '',
+    });
+    await ran;
+    // Nothing loaded, nothing scored: the editing tab scores its edit.
+    expect(phases).not.toContain('loading');
+    expect(phases).not.toContain('scoring');
+    expect((await readScoresStamp(db))?.seq).toBe(before);
+
+    // Asked to settle (an evaluation waits for current scores), it scores the change.
+    await lister.settled();
+    expect(phases).toContain('scoring');
+    expect((await readScoresStamp(db))?.seq).toBe(await lastChangeSeq(db));
+  });
+
+  it('holds the editors lock once a tab prepares for edits', async () => {
+    const { service } = await startedService();
+    await service.settled();
+    const editors = async () =>
+      (await navigator.locks.query()).held?.filter((lock) => lock.name === 'tierwise:editor')
+        .length;
+    // Other tests' services may hold it too (a tab holds it until its worker ends).
+    const before = (await editors()) ?? 0;
+    await service.prepareForEdits();
+    await service.prepareForEdits();
+    expect(await editors()).toBe(before + 1);
+  });
+
   it('settles without scoring again when nothing changed', async () => {
     const { db, service, statuses } = await startedService();
     await service.settled();

@@ -202,17 +202,19 @@ function rawValueFor(
         ? floorCents(v)
         : ceilCents(v);
   const n = scores.composite.length;
-  const others: number[] = [];
-  for (let k = 0; k < n; k += 1) {
-    const v = scores.metricValues[j * n + k]!;
-    if (k !== c && scores.scored[k] && !Number.isNaN(v)) others.push(v);
-  }
   const { normalisation } = spec;
   if (normalisation.kind === 'fixed') {
     return round(normalisation.min + r * (normalisation.max - normalisation.min));
   }
-  if (others.length === 0) return null;
-  others.sort((a, b) => a - b);
+  // A typed array sorts numerically, natively: no comparator called 50,000 × log times.
+  const values = new Float64Array(n);
+  let count = 0;
+  for (let k = 0; k < n; k += 1) {
+    const v = scores.metricValues[j * n + k]!;
+    if (k !== c && scores.scored[k] && !Number.isNaN(v)) values[count++] = v;
+  }
+  if (count === 0) return null;
+  const others = values.subarray(0, count).sort();
   if (normalisation.kind === 'minmax') {
     const lo = others[0]!;
     const hi = others[others.length - 1]!;
@@ -222,13 +224,11 @@ function rawValueFor(
   // equal / 2) / m, m the number of others, but 0 at the lowest value and 1 at the highest.
   // Candidates: the others' values, and just past each end.
   const m = others.length;
+  // Counted by binary search in the sorted others: a count by scanning them, for each of
+  // the candidates below, took seconds at 50,000 clients.
   const percentile = (v: number): number => {
-    let below = 0;
-    let equal = 0;
-    for (const o of others) {
-      if (o < v) below += 1;
-      else if (o === v) equal += 1;
-    }
+    const below = firstAtLeast(others, v, false);
+    const equal = firstAtLeast(others, v, true) - below;
     if (below === 0 && equal === m) return 0.5;
     if (below === 0) return 0;
     if (below + equal === m) return 1;
@@ -245,6 +245,19 @@ function rawValueFor(
   }
   for (const v of candidates) if (percentile(v) >= r - 1e-9) return round(v);
   return null;
+}
+
+/** The first index of ascending `sorted` whose value is ≥ `v` (> `v` when `past`). */
+function firstAtLeast(sorted: Float64Array, v: number, past: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const x = sorted[middle]!;
+    if (x < v || (past && x === v)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const ceilCents = (v: number): number => Math.ceil(v * 100 - 1e-6) / 100;

@@ -103,20 +103,29 @@ export class Scorer {
   }
 
   /**
-   * Fits the lifetime-value models and measures every client of `snapshot` ahead of the
-   * first change, so that the first edit after a start only redoes its own clients.
+   * Fits the lifetime-value models, measures and scores every client of `snapshot` ahead
+   * of the first change, so that the first edit after a start only redoes its own clients.
    */
   async warm(snapshot: Snapshot, asOf: string): Promise<void> {
     if (this.#changedIds !== null && this.#features.ready) return; // a run has done it
     const model = await readActiveModel(this.#db);
     const asOfDay = toEpochDay(asOf);
     const clv = this.#clv.predict(snapshot, asOfDay, null);
-    this.#features.measure(
+    const features = this.#features.measure(
       snapshot,
       { asOfDay, definition: model.definition, clv12m: clv.scores.clv12m },
       null,
     );
     this.#changedIds = new Set();
+    // Scored once too, though the stored scores stand: the first edit's run then finds the
+    // scoring code compiled (its first run takes twice as long), and previews have a run.
+    const result = scoreClients(snapshot, model.definition, {
+      asOfDay,
+      pActive: clv.scores.pActive,
+      clv12m: clv.scores.clv12m,
+      features,
+    });
+    this.#lastRun ??= { snapshot, asOfDay, clv, columns: tierColumns(result, model.definition) };
   }
 
   /**

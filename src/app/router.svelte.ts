@@ -1,6 +1,7 @@
 /** The views, by path. Paths are real URLs (history API), so reload and bookmarks work. */
 export const ROUTES = {
-  '/': 'dashboard',
+  '/': 'today',
+  '/dashboard': 'dashboard',
   '/clients': 'clients',
   '/history': 'history',
   '/model': 'model',

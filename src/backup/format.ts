@@ -17,7 +17,7 @@ import { transactionSchema, type Transaction } from '$schema/transaction';
 export const BACKUP_FORMAT = 'tierwise-backup';
 
 /** The version this build writes. Older versions are migrated forward on import. */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 /**
  * Every table a backup holds, in the order they are written: settings and the model

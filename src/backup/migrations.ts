@@ -93,11 +93,26 @@ const contactPersonsAndPinEnds: BackupMigration = {
   record: (_table, record) => record,
 };
 
+/**
+ * Version 5 adds the follow-ups' data: the tiers' playbooks (`settings.playbooks`), a
+ * client's own cadence (`cadenceDays`) and a snoozed follow-up (`followUpSnooze`). Every
+ * one is optional — absent, a tier follows the method's default playbook and a client its
+ * tier's — so a version-4 record is a version-5 record as it is. The version changes so
+ * that a build that knows only version 4 refuses the file rather than drop them unseen.
+ */
+const playbooksCadenceSnooze: BackupMigration = {
+  from: 4,
+  name: 'playbooks-cadence-snooze',
+  head: (_key, value) => value,
+  record: (_table, record) => record,
+};
+
 /** Every migration, oldest first; `MIGRATIONS[i].from === i + 1`. */
 export const MIGRATIONS: readonly BackupMigration[] = [
   epochTimestampsToIso,
   evaluationEntriesToColumns,
   contactPersonsAndPinEnds,
+  playbooksCadenceSnooze,
 ];
 
 /** The oldest version this build can read. */

@@ -49,3 +49,26 @@ export function editClient(
 export async function hasClients(db: TierwiseDb): Promise<boolean> {
   return (await db.clients.limit(1).primaryKeys()).length > 0;
 }
+
+/**
+ * Puts a client's follow-up off until the day `until` (YYYY-MM-DD), with the reason,
+ * replacing any earlier snooze; noted in the change log like any client edit.
+ * @throws ZodError naming `until` or `reason` when they are invalid (nothing is written)
+ */
+export async function snoozeFollowUp(
+  db: TierwiseDb,
+  clientId: string,
+  snooze: { until: string; reason: string },
+  now: Date = new Date(),
+): Promise<Client> {
+  const stored = await db.clients.get(clientId as Client['id']); // an id read from a stored record
+  return editClient(
+    db,
+    {
+      id: clientId,
+      before: { followUpSnooze: stored?.followUpSnooze },
+      after: { followUpSnooze: { ...snooze, snoozedAt: now.toISOString() } },
+    },
+    now,
+  );
+}

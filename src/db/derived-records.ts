@@ -23,9 +23,11 @@ export function snapshotCounts(snapshot: Snapshot): DatasetCounts {
 
 /**
  * Bumped when the snapshot's columns change meaning; an older snapshot is rebuilt. 2: the
- * clients gained the pin's last day and their own hourly rate.
+ * clients gained the pin's last day and their own hourly rate. 3: the clients gained their own
+ * follow-up cadence and the day a snoozed follow-up comes back, the interactions their
+ * follow-up day.
  */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** One part of the persisted snapshot: a table's columns, or the meta record. */
 export type SnapshotPart =

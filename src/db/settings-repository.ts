@@ -11,6 +11,7 @@ export type SettingsPatch = Partial<
     | 'evaluationDate'
     | 'evaluationPeriod'
     | 'listColumns'
+    | 'playbooks'
   >
 >;
 

@@ -64,3 +64,23 @@ export function withHysteresis(
   }
   return tier;
 }
+
+/**
+ * Holds back upgrades (docs/scoring.md, "Evaluations"): a client with `blocked[c]` set —
+ * an open serious complaint — keeps the tier of the previous evaluation when its score
+ * would take it higher; it may still move down. Pinned clients and clients without a
+ * previous tier (−1) are left as they are.
+ */
+export function withUpgradesHeld(
+  tier: Uint8Array,
+  previous: Int16Array,
+  pinned: Uint8Array,
+  blocked: Uint8Array,
+): Uint8Array {
+  const held = Uint8Array.from(tier);
+  for (let c = 0; c < held.length; c += 1) {
+    const p = previous[c]!;
+    if (blocked[c] && !pinned[c] && p >= 0 && held[c]! < p) held[c] = p;
+  }
+  return held;
+}

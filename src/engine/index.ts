@@ -161,7 +161,29 @@ export {
 } from './dashboard-summary';
 export { concentrationCurve, gini, top20Share } from './concentration';
 export * from './evaluation';
-export { tierFloors, withHysteresis } from './hysteresis';
+export { tierFloors, withHysteresis, withUpgradesHeld } from './hysteresis';
+export {
+  dueFollowUps,
+  isSnoozed,
+  nextFollowUp,
+  type FollowUp,
+  type FollowUpBase,
+  type FollowUpDue,
+  type FollowUpOptions,
+  type FollowUpScores,
+} from './follow-ups';
+export {
+  SERIOUS_SEVERITY,
+  STALE_COMPLAINT_DAYS,
+  hasOpenSeriousComplaint,
+  todayAttention,
+  type AttentionScores,
+  type ChurnItem,
+  type OpenComplaintItem,
+  type OverdueInvoiceItem,
+  type TodayAttention,
+} from './today-attention';
+export { NPS_MIN_RESPONSES, npsGroups, type NpsGroups } from './satisfaction';
 export {
   cellMembers,
   compareEvaluations,

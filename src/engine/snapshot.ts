@@ -38,6 +38,10 @@ export interface ClientColumns {
   pinUntilDay: Int32Array;
   /** The client's own internal hourly rate, or NaN to use the model's. */
   hourlyRate: Float64Array;
+  /** The client's own follow-up cadence in days, or 0 to follow its tier's playbook. */
+  cadenceDays: Uint16Array;
+  /** Epoch day a snoozed follow-up comes back, or NO_DAY when none is snoozed. */
+  snoozeUntilDay: Int32Array;
 }
 
 export interface Grouped {
@@ -58,6 +62,8 @@ export interface TransactionColumns extends Grouped {
 
 export interface InteractionColumns extends Grouped {
   day: Int32Array;
+  /** Epoch day the interaction set for the next contact, or NO_DAY. */
+  followUpDay: Int32Array;
 }
 
 export interface FeedbackColumns extends Grouped {
@@ -86,6 +92,8 @@ export interface ClientRecord {
   referredById?: string | undefined;
   pin?: { tierId: string; until?: string | undefined } | undefined;
   hourlyRate?: number | undefined;
+  cadenceDays?: number | undefined;
+  followUpSnooze?: { until: string } | undefined;
 }
 export interface TransactionRecord {
   clientId: string;
@@ -99,6 +107,7 @@ export interface TransactionRecord {
 export interface InteractionRecord {
   clientId: string;
   date: string;
+  followUpDate?: string | undefined;
 }
 export interface FeedbackRecord {
   clientId: string;
@@ -155,6 +164,8 @@ export function buildSnapshot(records: SnapshotRecords): Snapshot {
     pinTier: clients.map((c) => c.pin?.tierId ?? null),
     pinUntilDay: Int32Array.from(clients, (c) => optionalDay(c.pin?.until)),
     hourlyRate: Float64Array.from(clients, (c) => c.hourlyRate ?? NaN),
+    cadenceDays: Uint16Array.from(clients, (c) => c.cadenceDays ?? 0),
+    snoozeUntilDay: Int32Array.from(clients, (c) => optionalDay(c.followUpSnooze?.until)),
   };
 
   const tx = groupRows(
@@ -197,7 +208,11 @@ export function buildSnapshot(records: SnapshotRecords): Snapshot {
   return {
     clients: clientColumns,
     transactions,
-    interactions: { offsets: ix.offsets, day: Int32Array.from(ix.rows, (r) => toEpochDay(r.date)) },
+    interactions: {
+      offsets: ix.offsets,
+      day: Int32Array.from(ix.rows, (r) => toEpochDay(r.date)),
+      followUpDay: Int32Array.from(ix.rows, (r) => optionalDay(r.followUpDate)),
+    },
     feedback: {
       offsets: fb.offsets,
       day: Int32Array.from(fb.rows, (r) => toEpochDay(r.date)),
@@ -276,6 +291,8 @@ export function mergeSnapshot(
     pinTier,
     pinUntilDay: typed((s) => s.clients.pinUntilDay),
     hourlyRate: typed((s) => s.clients.hourlyRate),
+    cadenceDays: typed((s) => s.clients.cadenceDays),
+    snoozeUntilDay: typed((s) => s.clients.snoozeUntilDay),
   };
   return {
     clients,
@@ -322,6 +339,8 @@ export function patchSnapshotInPlace(
     into.pinTier[at] = from.pinTier[p]!;
     into.pinUntilDay[at] = from.pinUntilDay[p]!;
     into.hourlyRate[at] = from.hourlyRate[p]!;
+    into.cadenceDays[at] = from.cadenceDays[p]!;
+    into.snoozeUntilDay[at] = from.snoozeUntilDay[p]!;
     for (const t of tables) {
       const target = snapshot[t] as unknown as Record<string, TypedColumn>; // columns by name
       const source = patch[t] as unknown as Record<string, TypedColumn>; // the same names
@@ -336,7 +355,7 @@ export function patchSnapshotInPlace(
   return true;
 }
 
-type TypedColumn = Int8Array | Uint8Array | Int32Array | Float32Array | Float64Array;
+type TypedColumn = Int8Array | Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array;
 
 /** Clients `start` to `end` (exclusive) of one snapshot, copied as one piece. */
 interface Run {

@@ -7,6 +7,7 @@ import {
   text,
   timestampSchema,
 } from './common';
+import { cadenceDaysSchema } from './playbook';
 
 /** The brief's four need types (客户需求). */
 export const NEED_TYPES = ['price', 'quality', 'service', 'features'] as const;
@@ -32,6 +33,14 @@ export const tierPinSchema = z
     message: 'The pin cannot end before the day it was set.',
     path: ['until'],
   });
+
+/** A follow-up put off until `until` (the day it is due again), with why. */
+export const followUpSnoozeSchema = z.object({
+  until: isoDateSchema,
+  reason: text(200).min(1),
+  snoozedAt: timestampSchema,
+});
+export type FollowUpSnooze = z.infer<typeof followUpSnoozeSchema>;
 
 /** An email address, or nothing. */
 const emailSchema = z.union([z.literal(''), z.email().max(254)]);
@@ -90,6 +99,10 @@ export const clientSchema = z.object({
    * workspace currency; absent: the model's default (Settings).
    */
   hourlyRate: z.number().finite().min(0).max(1e6).optional(),
+  /** Days between follow-ups for this client; absent: its tier's playbook (docs/follow-ups.md). */
+  cadenceDays: cadenceDaysSchema.optional(),
+  /** The follow-up put off, if any; it is due again from `until` on. */
+  followUpSnooze: followUpSnoozeSchema.optional(),
 });
 
 export type Client = z.infer<typeof clientSchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { entityFields, isoDateSchema, timestampSchema } from './common';
 import { EVALUATION_PERIODS } from './evaluation';
+import { playbooksSchema } from './playbook';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -85,6 +86,11 @@ export const settingsSchema = z.object({
   evaluationPeriod: z.enum(EVALUATION_PERIODS).optional(),
   /** The Clients list's columns, in order (absent: `DEFAULT_LIST_COLUMNS`). */
   listColumns: z.array(z.enum(CLIENT_LIST_COLUMNS)).max(CLIENT_LIST_COLUMNS.length).optional(),
+  /**
+   * The score tiers' playbooks the user saved, by tier id; a tier without one follows the
+   * method's default (`cadenceByTier`, docs/follow-ups.md).
+   */
+  playbooks: playbooksSchema.optional(),
 });
 
 /** The day scores are as of: the fixed evaluation date, else `today` (YYYY-MM-DD). */

@@ -10,6 +10,7 @@ import {
 import type { TierwiseDb } from '$db/database';
 import { listEvaluations, type StoredEvaluation } from '$db/evaluation-store';
 import { readEvaluation } from './evaluation-codec';
+import { toEpochDay } from '$lib/dates';
 import type { ClientDirectory } from './client-directory';
 
 /** Movements listed per direction; the matrix counts them all. */
@@ -136,6 +137,28 @@ export class HistoryService {
       total: ids.length,
       clients: shown.map((c) => ({ ...c, name: names[c.clientId] ?? c.clientId })),
     };
+  }
+
+  /**
+   * The day each client's tier last changed, as far as the evaluations tell: for the
+   * clients whose tier (by id) differs between the last two, the latest one's as-of day.
+   * Empty with fewer than two evaluations.
+   */
+  async tierChangedDays(): Promise<Map<string, number>> {
+    const pair = await this.#pair();
+    const changed = new Map<string, number>();
+    if (pair === null) return changed;
+    const { from, to } = pair;
+    const day = toEpochDay(to.asOf);
+    const before = positionsOf(from.columns);
+    to.columns.clientIds.forEach((id, i) => {
+      const j = before.get(id);
+      if (j === undefined) return;
+      const was = from.tiers[from.columns.tier[j] ?? -1]?.id;
+      const now = to.tiers[to.columns.tier[i] ?? -1]?.id;
+      if (was !== now) changed.set(id, day);
+    });
+    return changed;
   }
 
   /** One client's tiers and scores over every evaluation, oldest first. */

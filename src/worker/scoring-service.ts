@@ -97,7 +97,8 @@ export class ScoringService {
 
   /**
    * The snapshot the scores were made from (or newer, by changes not scored yet): the one
-   * in memory, else the stored one when no run has loaded it yet; null without data.
+   * in memory, else the stored one with the changes logged since (when no run has loaded
+   * it yet); null without data.
    */
   currentSnapshot(): Promise<Snapshot | null> {
     return this.#keeper.currentOrStored();

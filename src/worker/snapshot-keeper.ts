@@ -87,9 +87,24 @@ export class SnapshotKeeper {
     return this.#snapshot;
   }
 
-  /** The snapshot in memory, else the stored one (nothing has loaded it yet); null without data. */
+  /**
+   * The snapshot in memory, else the stored one (nothing has loaded it yet) with the
+   * changes logged since it was stored: the clients they name are read again into a copy
+   * (the stored one is left as read, for the first run to fold into). Null without data.
+   * A change of every client (`*`) is left to the next run, which rebuilds.
+   */
   async currentOrStored(): Promise<Snapshot | null> {
-    return this.#snapshot ?? (await this.#readStored())?.snapshot ?? null;
+    if (this.#snapshot) return this.#snapshot;
+    const stored = await this.#readStored();
+    if (!stored) return null;
+    const pending = (await readChanges(this.#db)).filter((c) => (c.seq ?? 0) > stored.seq);
+    if (pending.length === 0 || pending.some((c) => c.clientId === ALL_CLIENTS)) {
+      return stored.snapshot;
+    }
+    const ids = [...new Set(pending.map((c) => c.clientId))];
+    const patch = buildSnapshot(await readClientRecords(this.#db, ids));
+    const present = new Set(patch.clients.ids);
+    return mergeSnapshot(stored.snapshot, patch, new Set(ids.filter((id) => !present.has(id))));
   }
 
   /**

@@ -26,6 +26,7 @@ import {
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { offThreadScoresStore } from './scores-saver';
 import { dashboardData, type DashboardData } from './dashboard';
+import { todayData, type TodayData } from './today';
 import { clientScores, type ClientScores } from './client-scores';
 import { ListService, type ListHandle, type ListRow } from './list-service';
 import { workerSwap } from './workspace-swap';
@@ -215,6 +216,14 @@ const api = {
    */
   dashboard(computedAt: string, concentrationThreshold: number): Promise<DashboardData | null> {
     return dashboardData(db, scoring, computedAt, concentrationThreshold);
+  },
+
+  /**
+   * Today's follow-ups and lists for the scores the page holds (`computedAt`), as of the
+   * page's day `today` (YYYY-MM-DD).
+   */
+  today(computedAt: string, today: string): Promise<TodayData | null> {
+    return todayData(db, scoring, history, computedAt, today);
   },
 
   /**

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { DashboardData } from './dashboard';
+import type { TodayData } from './today';
 import type { ModelPreview } from './model-preview';
 import type { BackupPreview, ExportOptions, ImportMode, Outcome, Written } from './backup-service';
 import type {
@@ -184,6 +185,11 @@ export class WorkerClient {
   /** The dashboard's figures for the scores the page holds; read-only, not a job. */
   dashboard(computedAt: string, concentrationThreshold: number): Promise<DashboardData | null> {
     return this.#remote.dashboard(computedAt, concentrationThreshold);
+  }
+
+  /** Today's follow-ups and lists for the scores the page holds; read-only, not a job. */
+  today(computedAt: string, today: string): Promise<TodayData | null> {
+    return this.#remote.today(computedAt, today);
   }
 
   clearAllData(): Promise<void> {

@@ -61,6 +61,7 @@ for (const language of ['en', 'zh-CN'] as const) {
         .getAttribute('data-client-id');
       const views = [
         '/',
+        '/dashboard',
         '/clients',
         `/clients/${encodeURIComponent(id ?? '')}`,
         '/model',
@@ -70,7 +71,8 @@ for (const language of ['en', 'zh-CN'] as const) {
       for (const view of views) {
         await openApp(page, view);
         await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
-        if (view === '/') await expect(page.locator('[data-chart]').first()).toBeVisible();
+        if (view === '/') await expect(page.getByTestId('today-as-of')).toBeVisible();
+        if (view === '/dashboard') await expect(page.locator('[data-chart]').first()).toBeVisible();
         if (view === '/clients') await waitForNames(page);
         if (view.startsWith('/clients/')) await expect(page.getByTestId('why')).toBeVisible();
         expect(await seriousFindings(page), view).toEqual([]);

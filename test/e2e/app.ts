@@ -8,7 +8,7 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 
 /** From an empty workspace: load the sample and wait until it is written. */
 export async function loadSampleData(page: Page): Promise<void> {
-  await openApp(page, '/');
+  await openApp(page, '/dashboard');
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.locator('[data-stat="clients"]')).toHaveText('60', { timeout: 30_000 });
   // Scores of the sample are shown; a run that began before it was written may follow.

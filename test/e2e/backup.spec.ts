@@ -25,14 +25,14 @@ test('export a backup, delete everything, import it: every table is as it was', 
   await openApp(page, '/data');
   const path = await exportBackup(page);
   const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  expect(file).toMatchObject({ format: 'tierwise-backup', version: 4 });
+  expect(file).toMatchObject({ format: 'tierwise-backup', version: 5 });
   const original = await dumpUserTables(page);
   await expect(page.getByTestId('last-backup')).toContainText('Last backup');
 
   await deleteAllData(page);
   expect(await dumpUserTables(page)).not.toBe(original);
   await readBackup(page, path);
-  await expect(page.getByTestId('backup-summary')).toContainText('Format version 4');
+  await expect(page.getByTestId('backup-summary')).toContainText('Format version 5');
   await replaceWith(page);
   expect(JSON.parse(await dumpUserTables(page))).toStrictEqual(JSON.parse(original));
 

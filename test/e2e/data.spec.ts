@@ -49,7 +49,7 @@ test('the first write asks the browser for persistent storage, once', async ({ p
       return original();
     };
   });
-  await openApp(page, '/');
+  await openApp(page, '/dashboard');
   // The empty workspace is shown: the app has read its client count, with no write yet.
   await expect(page.getByRole('heading', { name: 'No clients yet' })).toBeVisible();
   const calls = () =>

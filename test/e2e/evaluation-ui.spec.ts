@@ -132,7 +132,7 @@ test('after a second evaluation the dashboard shows who moved and the client fil
 
   // On a phone, the dashboard with its movement table open does not scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expectNoSidewaysScroll(page, '/');
+  await expectNoSidewaysScroll(page, '/dashboard');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await link.click();
@@ -158,7 +158,7 @@ test('after a second evaluation the dashboard shows who moved and the client fil
   await expect(timeline.getByRole('heading', { name: '层级历史' })).toBeVisible();
   await expect(timeline.getByTestId('timeline-change')).toContainText('层级下降');
   await expectNoSidewaysScroll(page, 'the client file in Chinese');
-  await openApp(page, '/');
+  await openApp(page, '/dashboard');
   await expect(page.getByTestId('tier-movement-chart')).toContainText('层级变动');
   await expect(page.getByTestId('attention-downgrades')).toContainText('最近一次评估中层级下降');
   await expectNoSidewaysScroll(page, 'the dashboard in Chinese');

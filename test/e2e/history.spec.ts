@@ -97,7 +97,7 @@ test('a client that drops a tier between two evaluations is listed with the reas
     counts: { evaluations: number };
     data: { evaluations: { clientIds: string[]; tier: number[]; takenAt: string }[] };
   };
-  expect(file.version).toBe(4);
+  expect(file.version).toBe(5);
   expect(file.counts.evaluations).toBe(3);
   // Records are written in id order; the two taken by hand are the last two taken.
   const taken = file.data.evaluations.sort((a, b) => a.takenAt.localeCompare(b.takenAt));

@@ -70,7 +70,7 @@ test('a freelancer’s eight clients are scored honestly: no false certainty, no
   // The regular who stopped is warned about, from the file and the dashboard.
   await openClient(page, 'Stopped Hal');
   await expect(page.getByTestId('churn-warning')).toBeVisible();
-  await openApp(page, '/');
+  await openApp(page, '/dashboard');
   await expect(page.locator('[data-attention="churn"]')).toContainText('Stopped Hal');
 
   // "Why" names only measures the client has data for.

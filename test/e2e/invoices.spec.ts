@@ -128,7 +128,7 @@ test('the dashboard totals what is overdue, and lists who owes it among what nee
   page,
 }) => {
   await loadSampleData(page);
-  await openApp(page, '/');
+  await openApp(page, '/dashboard');
   const kpi = page.locator('[data-kpi="overdue"]');
   await expect(kpi).toBeVisible();
   const before = Number(await kpi.locator('data').getAttribute('value'));
@@ -145,7 +145,7 @@ test('the dashboard totals what is overdue, and lists who owes it among what nee
   await form.getByRole('button', { name: 'Add invoice' }).click();
   await expect(page.getByTestId('overdue')).toContainText('$4,321.00');
 
-  await openApp(page, '/');
+  await openApp(page, '/dashboard');
   await expect
     .poll(async () => Number(await kpi.locator('data').getAttribute('value')), { timeout: 20_000 })
     .toBeCloseTo(before + 4321, 2);

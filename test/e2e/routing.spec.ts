@@ -4,10 +4,7 @@ import { openApp } from './app';
 test('views are real URLs: links, back, forward and reload keep the view', async ({ page }) => {
   await openApp(page, '/');
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(nav.getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
 
   await nav.getByRole('link', { name: 'Model' }).click();
   await expect(page).toHaveURL(/\/model$/);
@@ -22,7 +19,7 @@ test('views are real URLs: links, back, forward and reload keep the view', async
   await expect(page).toHaveURL(/\/model$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scoring model');
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scoring model');
 

@@ -3,7 +3,8 @@ import { clientIdFor, routeFor } from '$app/router.svelte';
 
 describe('routeFor', () => {
   it.each([
-    ['/', 'dashboard'],
+    ['/', 'today'],
+    ['/dashboard', 'dashboard'],
     ['/clients', 'clients'],
     ['/clients/', 'clients'],
     ['/model', 'model'],

@@ -152,6 +152,41 @@ describe('migration from version 3', () => {
   });
 });
 
+describe('migration from version 4', () => {
+  const fixture = () =>
+    readFileSync(new URL('../../fixtures/backup-v4.json', import.meta.url), 'utf8');
+
+  it('reads the file the version-4 build wrote, every record as it was written', async () => {
+    const text = fixture();
+    const outcome = await read(text, 4_096);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    const { backup } = outcome;
+    expect([backup.version, backup.head.version]).toEqual([4, BACKUP_VERSION]);
+    const written = (JSON.parse(text) as { data: Record<string, unknown[]> }).data;
+    for (const table of BACKUP_TABLES) {
+      expect(JSON.parse(JSON.stringify(backup.data[table])), table).toEqual(written[table]);
+    }
+  });
+
+  it('keeps the call and the answer added that day, with no playbooks, cadences or snoozes to make up', async () => {
+    const outcome = await read(fixture());
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem));
+    const { settings, clients, interactions, feedback, evaluations } = outcome.backup.data;
+    expect(settings[0]?.playbooks).toBeUndefined();
+    expect(
+      clients.every((c) => c.cadenceDays === undefined && c.followUpSnooze === undefined),
+    ).toBe(true);
+    const owen = clients.find((c) => c.name === 'Owen Taylor');
+    expect(interactions.filter((i) => i.summary === 'Quarterly review call')).toMatchObject([
+      { clientId: owen?.id, kind: 'call' },
+    ]);
+    expect(feedback.filter((f) => f.comment === 'Happy with the launch')).toMatchObject([
+      { clientId: owen?.id, scale: 'csat', score: 5 },
+    ]);
+    expect(evaluations.map((e) => e.trigger)).toEqual(['scheduled', 'manual']);
+  });
+});
+
 describe('every migration', () => {
   it('has a real file of the version it reads, written by the build that wrote it', () => {
     for (const migration of MIGRATIONS) {

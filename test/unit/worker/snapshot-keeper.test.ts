@@ -184,6 +184,28 @@ describe('the snapshot keeper', () => {
     expect(caughtUp.snapshot).toEqual(theirs);
   });
 
+  it('before any run, answers with the stored snapshot and the changes logged since, leaving it as stored', async () => {
+    const db = openDatabase('keeper', open);
+    const { snapshot, ids } = await seedBase(db);
+    const [buyer, leaver] = [ids[0]!, ids[1]!];
+    const { keeper } = keeperFor(db);
+    expect(await keeper.currentOrStored()).toEqual(snapshot);
+
+    await saveTransaction(db, {
+      id: 'logged-invoice',
+      clientId: buyer,
+      date: AS_OF,
+      amount: 777,
+      reference: '',
+      description: '',
+    });
+    await deleteClient(db, leaver);
+    const answered = await keeper.currentOrStored();
+    expect(answered).toEqual(await snapshotOfRows(db));
+    expect(keeper.current()).toBeNull();
+    expect((await readSnapshot(db))?.snapshot).toEqual(snapshot);
+  });
+
   it('starts from an adopted snapshot without reading it back', async () => {
     const db = openDatabase('keeper', open);
     const { snapshot, seq, ids } = await seedBase(db);

@@ -1,0 +1,139 @@
+import { SvelteSet } from 'svelte/reactivity';
+import { ZodError } from 'zod';
+import { saveClientRecord } from '$db/client-records';
+import { snoozeFollowUp } from '$db/client-repository';
+import type { TierwiseDb } from '$db/database';
+import { formErrors } from '$features/form-errors';
+import { errorMessage } from '$features/error-message';
+import type { I18n } from '$i18n/i18n.svelte';
+import type { MessageKey } from '$i18n/en';
+import { clientIdSchema } from '$schema/common';
+import {
+  completeFormSchema,
+  snoozeFormSchema,
+  snoozeUntil,
+  type CompleteForm,
+  type SnoozeForm,
+} from './follow-up-forms';
+
+/** A follow-up as the actions need it. */
+export interface FollowUpTarget {
+  id: string;
+  name: string;
+  cadenceDays: number;
+}
+
+type Mode = 'complete' | 'snooze';
+const COMPLETE_FIELDS = ['kind', 'summary', 'followUpDate'] as const;
+const SNOOZE_FIELDS = ['preset', 'reason'] as const;
+const INVALID: Record<string, MessageKey> = {
+  kind: 'today.invalid.kind',
+  summary: 'records.invalid.summary',
+  followUpDate: 'today.invalid.followUpDate',
+  preset: 'today.invalid.preset',
+  reason: 'today.invalid.reason',
+};
+
+/**
+ * Completing and snoozing Today's follow-ups: one form open at a time, validated with
+ * zod, written through the repositories; a client done or snoozed leaves the list at once
+ * (before the worker's next answer, which no longer lists it).
+ */
+export class FollowUpActions {
+  readonly hidden = new SvelteSet<string>();
+  open = $state<{ id: string; mode: Mode } | null>(null);
+  complete = $state<CompleteForm>({ kind: 'call', summary: '', followUpDate: '' });
+  snooze = $state<SnoozeForm>({ preset: 'nextWeek', reason: '' });
+  errors = $state<Partial<Record<string, string>>>({});
+  failure = $state('');
+  /** What the last action did, for a live region. */
+  announcement = $state('');
+  saving = $state(false);
+  readonly #db: TierwiseDb;
+  readonly #i18n: I18n;
+  readonly #today: () => string;
+
+  /** @param today the user's day (YYYY-MM-DD), the date a completed contact is logged on */
+  constructor(db: TierwiseDb, i18n: I18n, today: () => string) {
+    this.#db = db;
+    this.#i18n = i18n;
+    this.#today = today;
+  }
+
+  start(id: string, mode: Mode): void {
+    this.complete = { kind: 'call', summary: '', followUpDate: '' };
+    this.snooze = { preset: 'nextWeek', reason: '' };
+    this.errors = {};
+    this.failure = '';
+    this.open = { id, mode };
+  }
+
+  cancel(): void {
+    this.open = null;
+    this.errors = {};
+    this.failure = '';
+  }
+
+  /** Logs the contact; true when it was saved (the item then leaves). */
+  async saveComplete(target: FollowUpTarget): Promise<boolean> {
+    const today = this.#today();
+    return this.#run(COMPLETE_FIELDS, async () => {
+      const form = completeFormSchema(today).parse(this.complete);
+      await saveClientRecord(this.#db, 'interactions', {
+        clientId: clientIdSchema.parse(target.id),
+        date: today,
+        kind: form.kind,
+        summary: form.summary,
+        ...(form.followUpDate === undefined ? {} : { followUpDate: form.followUpDate }),
+      });
+      this.#done(target.id, this.#i18n.t('today.completed', { name: target.name }));
+    });
+  }
+
+  /**
+   * Puts the follow-up off until the preset's day counted from `asOf`, with the reason;
+   * true when it was saved.
+   */
+  async saveSnooze(target: FollowUpTarget, asOf: string): Promise<boolean> {
+    return this.#run(SNOOZE_FIELDS, async () => {
+      const form = snoozeFormSchema.parse(this.snooze);
+      const until = snoozeUntil(form.preset, asOf, target.cadenceDays);
+      await snoozeFollowUp(this.#db, target.id, { until, reason: form.reason });
+      const date = this.#i18n.date(until);
+      this.#done(target.id, this.#i18n.t('today.snoozed', { name: target.name, date }));
+    });
+  }
+
+  #done(id: string, message: string): void {
+    this.hidden.add(id);
+    this.open = null;
+    this.announcement = message;
+  }
+
+  async #run(fields: readonly string[], work: () => Promise<void>): Promise<boolean> {
+    this.errors = {};
+    this.failure = '';
+    this.saving = true;
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      if (error instanceof ZodError) {
+        const t = this.#i18n.t;
+        const { '': other, ...named } = formErrors(
+          error,
+          fields,
+          (field) => t(INVALID[field] ?? 'today.invalid.reason'),
+          t,
+        );
+        this.errors = named;
+        this.failure = other ?? '';
+      } else {
+        this.failure = errorMessage(error, this.#i18n.t);
+      }
+      return false;
+    } finally {
+      this.saving = false;
+    }
+  }
+}

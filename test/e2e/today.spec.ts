@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadSampleData, openApp } from './app';
+
+const DAY = 86_400_000;
+
+/** The user's day `days` after the moment `from`, as the page's date input takes it. */
+async function dayOf(page: Page, from: number, days: number): Promise<string> {
+  return page.evaluate(
+    ([at, offset]) => {
+      const day = new Date(at);
+      day.setDate(day.getDate() + offset);
+      const pad = (n: number): string => String(n).padStart(2, '0');
+      return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+    },
+    [from, days] as const,
+  );
+}
+
+/** Opens Today and waits for its follow-ups, computed from the scores of the data as it is. */
+async function openToday(page: Page): Promise<void> {
+  await openApp(page, '/');
+  await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
+  await expect(page.getByTestId('today-as-of')).toBeVisible({ timeout: 20_000 });
+}
+
+const followUp = (page: Page, id: string) => page.locator(`[data-follow-up="${id}"]`);
+
+test('Today lists due follow-ups; one is done in two clicks and logged on the file, another snoozed until next week comes back a week later', async ({
+  page,
+}) => {
+  const start = Date.now();
+  await page.clock.install({ time: new Date(start) });
+  await loadSampleData(page);
+  await openToday(page);
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Today' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  const items = page.getByRole('list', { name: /follow-ups? due$/ }).locator('[data-follow-up]');
+  await expect(items.first()).toBeVisible();
+  expect(await items.count()).toBeGreaterThan(1);
+  await expect(items.first().getByTestId('due')).toHaveText(/^(Due today|Overdue [\d,]+ days?)/);
+  await expect(items.first()).toContainText(/Priority: value .+ × [\d,]+ days? × risk [\d.]+\./);
+
+  // Done, a note, Save: two clicks, and the item leaves at once.
+  const first = items.first();
+  const doneId = (await first.getAttribute('data-follow-up')) ?? '';
+  const doneName = await first.getByRole('link').first().innerText();
+  await first.getByRole('button', { name: 'Done' }).click();
+  const form = page.getByRole('form', { name: `Log the contact with ${doneName}` });
+  await expect(form.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await page.keyboard.type('Called about the spring order');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(followUp(page, doneId)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Logged the contact' })).toHaveText(
+    `Logged the contact with ${doneName}.`,
+  );
+  // The keyboard goes on to the item that took its place.
+  await expect(items.first().getByRole('button', { name: 'Done' })).toBeFocused();
+
+  // The contact is on the client's file, and Today, computed again, no longer lists it.
+  await openApp(page, `/clients/${encodeURIComponent(doneId)}`);
+  const contacts = page.getByRole('region', { name: 'Contacts' });
+  await expect(
+    contacts.locator('[data-interaction-id]', { hasText: 'Called about the spring order' }),
+  ).toHaveCount(1);
+  await openToday(page);
+  await expect(items.first()).toBeVisible();
+  await expect(followUp(page, doneId)).toHaveCount(0);
+
+  // Snooze another: a reason is asked for, then it is gone until next week.
+  const second = items.first();
+  const snoozedId = (await second.getAttribute('data-follow-up')) ?? '';
+  const snoozedName = await second.getByRole('link').first().innerText();
+  await second.getByRole('button', { name: 'Snooze' }).click();
+  const snooze = page.getByRole('form', { name: `Snooze the follow-up of ${snoozedName}` });
+  await expect(snooze.getByRole('combobox', { name: 'Until' })).toBeFocused();
+  await snooze.getByRole('combobox', { name: 'Until' }).selectOption('nextWeek');
+  await snooze.getByRole('button', { name: 'Snooze' }).click();
+  await expect(snooze.getByRole('alert')).toHaveText(
+    'Say why, in a few words: the reason is kept with the snooze.',
+  );
+  await expect(followUp(page, snoozedId)).toHaveCount(1);
+  await snooze.getByRole('textbox', { name: 'Reason' }).fill('Waiting for their budget');
+  await snooze.getByRole('button', { name: 'Snooze' }).click();
+  await expect(followUp(page, snoozedId)).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Snoozed' })).toContainText(
+    `Snoozed ${snoozedName} until`,
+  );
+
+  // The snooze sticks: gone after a reload, and six days on.
+  await page.reload();
+  await openToday(page);
+  await expect(items.first()).toBeVisible();
+  await expect(followUp(page, snoozedId)).toHaveCount(0);
+  const asOf = page.getByTestId('today-as-of');
+  const snoozedOn = await asOf.innerText();
+  await page.clock.setSystemTime(new Date(start + 6 * DAY));
+  await openToday(page);
+  // Scored again as of the new day (the scores of the old one may show first).
+  await expect(asOf).not.toHaveText(snoozedOn, { timeout: 30_000 });
+  await expect(items.first()).toBeVisible();
+  await expect(followUp(page, snoozedId)).toHaveCount(0);
+
+  // A week on, it is back.
+  await page.clock.setSystemTime(new Date(start + 7 * DAY));
+  await openToday(page);
+  await expect(followUp(page, snoozedId)).toHaveCount(1, { timeout: 30_000 });
+});
+
+test('with the clock 45 days on, a Core client last touched 70 days ago is one follow-up, overdue 10 days', async ({
+  page,
+}) => {
+  const start = Date.now();
+  await page.clock.install({ time: new Date(start) });
+  await loadSampleData(page);
+  await page.goto('/clients');
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Kestrel Studio');
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kestrel Studio');
+  const file = page.url();
+  const id = decodeURIComponent(file.split('/clients/')[1] ?? '');
+
+  const pin = page.getByRole('region', { name: 'Manual tier' });
+  await pin.getByRole('combobox', { name: 'Tier' }).selectOption({ label: 'Core' });
+  await pin.getByRole('textbox', { name: 'Reason' }).fill('Retainer signed');
+  await pin.getByRole('button', { name: 'Pin tier' }).click();
+  await expect(pin.getByTestId('pinned')).toHaveText('Pinned to Core: Retainer signed');
+
+  const contacts = page.getByRole('form', { name: 'New contact' });
+  await contacts.getByLabel('Date').fill(await dayOf(page, start, -25));
+  await contacts.getByRole('textbox', { name: 'Summary' }).fill('Kick-off call');
+  await contacts.getByRole('button', { name: 'Add' }).click();
+  await expect(page.locator('[data-interaction-id]', { hasText: 'Kick-off call' })).toHaveCount(1);
+
+  // Today: contacted 25 days ago, Core every 60 days: not due.
+  await openToday(page);
+  await expect(page.getByRole('heading', { name: /follow-ups? due$/ })).toBeVisible();
+  await expect(followUp(page, id)).toHaveCount(0);
+
+  // 45 days on (the app was closed meanwhile): 70 days since, one item, overdue 10 days.
+  await page.clock.setSystemTime(new Date(start + 45 * DAY));
+  await openToday(page);
+  await expect(followUp(page, id)).toHaveCount(1, { timeout: 30_000 });
+  const item = followUp(page, id);
+  await expect(item.getByTestId('due')).toHaveText('Overdue 10 days');
+  await expect(item).toContainText('every 60 days');
+  await expect(page.locator('[data-follow-up]', { hasText: 'Kestrel Studio' })).toHaveCount(1);
+});

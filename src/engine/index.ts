@@ -185,6 +185,12 @@ export {
 } from './today-attention';
 export { NPS_MIN_RESPONSES, npsGroups, type NpsGroups } from './satisfaction';
 export {
+  SATISFACTION_MONTHS,
+  satisfactionTrend,
+  type SatisfactionTrend,
+  type TrendScores,
+} from './satisfaction-trend';
+export {
   cellMembers,
   compareEvaluations,
   explainMove,

@@ -64,6 +64,8 @@ export const en = {
   'today.snoozeForm': 'Snooze the follow-up of {name}',
   'today.note': 'Note',
   'today.nextDate': 'Next contact (optional)',
+  'today.answer': 'Their answer (optional)',
+  'today.score': 'Score',
   'today.log': 'Save',
   'today.until': 'Until',
   'today.reason': 'Reason',
@@ -88,6 +90,32 @@ export const en = {
   'today.overdue.entry': '{amount} overdue, {count, plural, one {# day} other {# days}}',
   'today.churn.title': '{count, plural, one {# churn warning} other {# churn warnings}}',
   'today.churn.entry': 'chance still active {p}',
+  'playbooks.title': 'Playbooks',
+  'playbooks.hint':
+    "Each tier's strategy, how often to get in touch, and what to do. Today lists a client once its cadence has passed since the last contact, invoice or feedback; a client's own cadence, set in its profile, comes first.",
+  'playbooks.cadence': 'Follow up every (days)',
+  'playbooks.strategy': 'Strategy',
+  'playbooks.actions': 'Actions, one a line',
+  'playbooks.save': 'Save playbooks',
+  'playbooks.saved': 'Playbooks saved.',
+  'playbooks.invalid.strategy': 'Keep the strategy to 2,000 characters.',
+  'playbooks.invalid.cadenceDays': 'Enter whole days from 1 to 3,650, such as 30.',
+  'playbooks.invalid.actions': 'Up to 20 actions of at most 200 characters each.',
+  'playbooks.default.top.strategy':
+    'Personal account care: a named contact who knows the account, priority service and exclusive offers.',
+  'playbooks.default.top.actions':
+    'Call or meet in person\nReview open work and invoices\nOffer early access or an exclusive deal',
+  'playbooks.default.second.strategy':
+    'Targeted recommendations from what the client already buys, to deepen the relationship.',
+  'playbooks.default.second.actions':
+    'Send a recommendation that fits their purchases\nAsk how the last project went',
+  'playbooks.default.middle.strategy':
+    'Low-cost automated contact: newsletters and seasonal offers.',
+  'playbooks.default.middle.actions': 'Send the newsletter or a seasonal offer\nNote any reply',
+  'playbooks.default.lowest.strategy':
+    'Low-cost automated contact, and a yearly look at whether serving the client still pays.',
+  'playbooks.default.lowest.actions':
+    'Send an automated check-in\nDecide whether to keep serving the client',
   'history.title': 'History',
   'history.intro':
     'An evaluation keeps every client’s tier, score, rank, ABC class, RFM segment, lifecycle stage and chance still active (P(active)) as of a day. Comparing two shows who moved up or down, and why. “Taken” is when it was made; “As of” is the day its figures describe.',
@@ -259,6 +287,11 @@ export const en = {
   'dashboard.chart.revenueShare': 'Share of revenue',
   'dashboard.chart.equality': 'Equal shares',
   'dashboard.chart.months': 'Revenue by month, last 24 months',
+  'dashboard.chart.satisfaction': 'Satisfaction by tier',
+  'dashboard.chart.satisfactionCaption':
+    'Mean answer per month, on one 0–100 scale (satisfaction 1–5 and recommendation 0–10 alike), of the clients in each tier now. Gaps are months without answers.',
+  'dashboard.chart.noFeedback': 'No satisfaction answers in the last 12 months.',
+  'dashboard.chart.satisfactionCell': '{mean} ({count, plural, one {# answer} other {# answers}})',
   'dashboard.chart.monthsCaption':
     'Net revenue per calendar month, stacked by the clients’ current tier (this month so far).',
   'dashboard.attention.title': 'Needs attention',
@@ -788,7 +821,12 @@ export const en = {
   'records.severity.high': 'High',
   'records.description': 'Description',
   'records.resolve': 'Mark resolved',
-  'records.resolvedOn': 'Resolved {date}',
+  'records.resolvedIn': 'Resolved {date}, in {count, plural, one {# day} other {# days}}',
+  'nps.counts':
+    '{promoters, plural, one {# promoter} other {# promoters}}, {passives, plural, one {# passive} other {# passives}}, {detractors, plural, one {# detractor} other {# detractors}}',
+  'nps.few':
+    'Would recommend: {counts} ({count, plural, one {# answer} other {# answers}}: too few for a score).',
+  'nps.score': 'Would recommend: NPS {score} ({counts}).',
   'records.add': 'Add',
   'records.none': 'None yet.',
   'records.deleted': 'Deleted.',
@@ -912,6 +950,9 @@ export const en = {
   'contacts.invalid.other': 'This value is too long.',
   'contacts.invalid.primary': 'Mark one contact person as primary.',
   'profile.tags': 'Tags',
+  'profile.field.cadenceDays': "Follow up every (days; empty: the tier's playbook)",
+  'profile.invalid.cadenceDays':
+    "Enter whole days from 1 to 3,650, such as 45; leave it empty to follow the tier's playbook.",
   'profile.field.hourlyRate': 'Hourly rate (empty: the default)',
   'profile.invalid.hourlyRate':
     'Enter the hourly rate as a number of at least 0, such as 85, or leave it empty for the default.',

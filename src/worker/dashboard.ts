@@ -1,6 +1,11 @@
 import type { TierwiseDb } from '$db/database';
 import { readActiveModel } from '$db/model-repository';
-import { dashboardSummary, type DashboardSummary } from '$engine/index';
+import {
+  dashboardSummary,
+  satisfactionTrend,
+  type DashboardSummary,
+  type SatisfactionTrend,
+} from '$engine/index';
 import { toEpochDay } from '$lib/dates';
 import type { ScoringService } from './scoring-service';
 
@@ -10,6 +15,8 @@ export interface DashboardData extends DashboardSummary {
   computedAt: string;
   /** Names of the clients the attention panel and the top-client card mention, by id. */
   names: Record<string, string>;
+  /** Satisfaction per tier over the last 12 months. */
+  satisfactionByTier: SatisfactionTrend;
 }
 
 /**
@@ -29,16 +36,15 @@ export async function dashboardData(
     readActiveModel(db),
   ]);
   if (scores === null || snapshot === null) return null;
-  const summary = dashboardSummary(snapshot, scores, {
-    asOfDay: toEpochDay(scores.asOf),
-    tiers: model.definition.tiers.levels.length,
-    concentrationThreshold,
-  });
+  const asOfDay = toEpochDay(scores.asOf);
+  const tiers = model.definition.tiers.levels.length;
+  const summary = dashboardSummary(snapshot, scores, { asOfDay, tiers, concentrationThreshold });
+  const satisfactionByTier = satisfactionTrend(snapshot, scores, asOfDay, tiers);
   const names = await scoring.directory.names([
     ...summary.churn.map((c) => c.id),
     ...summary.complaints.map((c) => c.id),
     ...summary.overdue.map((c) => c.id),
     ...(summary.topClient ? [summary.topClient.id] : []),
   ]);
-  return { ...summary, computedAt: scores.computedAt, names };
+  return { ...summary, computedAt: scores.computedAt, names, satisfactionByTier };
 }

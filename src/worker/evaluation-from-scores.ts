@@ -5,6 +5,7 @@ import {
   positionsOf,
   tierFloors,
   withHysteresis,
+  withUpgradesHeld,
   type DimensionKey,
   type Evaluation,
   type EvaluationMeta,
@@ -16,13 +17,15 @@ import type { ScoringModel } from '$schema/scoring-model';
 /**
  * An evaluation of the current scores: every scored client, best first, with the tier its
  * score earns — held back by the model's hysteresis margin against `previous`, the last
- * evaluation, when there is one (docs/scoring.md, "Evaluations").
+ * evaluation, when there is one, and kept from rising above its previous tier for the
+ * clients in `upgradesHeld` (an open serious complaint; docs/scoring.md, "Evaluations").
  */
 export function evaluationFromScores(
   scores: ScoresRecord,
   model: ScoringModel,
   previous: Evaluation | undefined,
   meta: Pick<EvaluationMeta, 'id' | 'takenAt' | 'trigger' | 'label'>,
+  upgradesHeld: ReadonlySet<string> = new Set(),
 ): Evaluation {
   const order = scoredBestFirst(scores);
   const n = order.length;
@@ -61,6 +64,10 @@ export function evaluationFromScores(
       margin,
     );
     tier = Uint8Array.from(effective, (t, i) => (pinned[i] ? t : (held[i] ?? t)));
+  }
+  if (upgradesHeld.size > 0 && previous) {
+    const blocked = Uint8Array.from(ids, (id) => (upgradesHeld.has(id) ? 1 : 0));
+    tier = withUpgradesHeld(tier, previousTiers(previous, ids, tiers.levels), pinned, blocked);
   }
   const levels = tiers.levels.map(({ id, names, colour }) => ({ id, names, colour }));
   return {

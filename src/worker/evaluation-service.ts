@@ -1,11 +1,16 @@
-import { ENGINE_VERSION, type Evaluation } from '$engine/index';
+import {
+  ENGINE_VERSION,
+  hasOpenSeriousComplaint,
+  type Evaluation,
+  type Snapshot,
+} from '$engine/index';
 import type { TierwiseDb } from '$db/database';
 import { latestEvaluation, type StoredEvaluation } from '$db/evaluation-store';
 import { readActiveModel } from '$db/model-repository';
 import { readSettings } from '$db/settings-repository';
 import type { ScoresRecord } from '$db/derived-records';
 import { readScoresStamp } from '$db/snapshot-store';
-import { localDate } from '$lib/dates';
+import { localDate, toEpochDay } from '$lib/dates';
 import { DEFAULT_EVALUATION_PERIOD, evaluationDue } from './evaluation-due';
 import { evaluationFromScores } from './evaluation-from-scores';
 import { readEvaluation, saveEvaluation } from './evaluation-codec';
@@ -16,6 +21,8 @@ export interface CurrentScores {
   settled(): Promise<void>;
   /** The scores record saved at `computedAt` (kept in memory by the scorer; null if refused). */
   scores(computedAt: string): Promise<ScoresRecord | null>;
+  /** The records the scores were made from, for the complaints that hold upgrades. */
+  currentSnapshot?(): Promise<Snapshot | null>;
 }
 
 /** One evaluator at a time across every tab of the workspace. */
@@ -77,17 +84,37 @@ export class EvaluationService {
       }
       if (!scores.scored.some(Boolean)) return { taken: false, reason: 'noClients' };
       const model = await readActiveModel(db);
-      // The previous evaluation matters only to hold tiers by the hysteresis margin.
-      const holds = (model.definition.tiers.hysteresisPoints ?? 0) > 0;
+      const held = await this.#upgradesHeld(scores.asOf);
+      // The previous evaluation matters only to hold tiers: by the hysteresis margin, and
+      // for clients with an open serious complaint.
+      const holds = (model.definition.tiers.hysteresisPoints ?? 0) > 0 || held.size > 0;
       const previous = holds && latest ? await readEvaluation(db, latest.id) : undefined;
-      const evaluation = evaluationFromScores(scores, model, previous, {
-        id: crypto.randomUUID(),
-        takenAt: now.toISOString(),
-        trigger,
-        label,
-      });
+      const evaluation = evaluationFromScores(
+        scores,
+        model,
+        previous,
+        {
+          id: crypto.randomUUID(),
+          takenAt: now.toISOString(),
+          trigger,
+          label,
+        },
+        held,
+      );
       const stored = await saveEvaluation(db, evaluation, now);
       return { taken: true, evaluation: stored, durationMs: performance.now() - started };
     });
+  }
+
+  /** Clients with a serious complaint open on the as-of day: no upgrade for them. */
+  async #upgradesHeld(asOf: string): Promise<Set<string>> {
+    const held = new Set<string>();
+    const snapshot = await this.#scoring.currentSnapshot?.();
+    if (!snapshot) return held;
+    const day = toEpochDay(asOf);
+    snapshot.clients.ids.forEach((id, c) => {
+      if (hasOpenSeriousComplaint(snapshot, c, day)) held.add(id);
+    });
+    return held;
   }
 }

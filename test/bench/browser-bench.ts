@@ -7,7 +7,9 @@
  * - rescore: saving one edited invoice in a client's file until its new score shows;
  * - listed: the same, until the list in another tab shows the new score and rank, and a
  *   scrolled list keeps its place;
- * - dashboard: a fresh browser opening / (scores stored) until every chart is drawn;
+ * - dashboard: a fresh browser opening /dashboard (scores stored) until every chart is drawn;
+ * - today: a fresh browser opening / (Today, the start page) until its follow-ups are on
+ *   screen;
  * with the longest main-thread task seen meanwhile. Prints medians; the last line is one
  * JSON object. Needs the production build in `.bench-app/` (its own, so the end-to-end
  * tests can build and run meanwhile) and Chromium (see ../chromium.ts).
@@ -16,7 +18,7 @@
  * base already stored, skips the 10–20 minute load, and measures the current build (its
  * service worker and caches are cleared first, so the new build is what gets served).
  * `--load-only` stops after storing the base, for measuring later on a quiet machine;
- * `--only=dashboard` (or any of cold, list, rescore, listed, dashboard) measures just those steps.
+ * `--only=dashboard` (or any of cold, list, rescore, listed, dashboard, today) measures just those steps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -381,7 +383,7 @@ async function dashboard(
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${ORIGIN}/dashboard`);
   const drawn = await page.waitForFunction(
     () => {
       const canvases = [...document.querySelectorAll('[data-chart] canvas')];
@@ -407,7 +409,31 @@ async function dashboard(
   return { ms, figuresMs: figuresAt, longTask };
 }
 
-/** Cold starts, the list, rescores and the dashboard; prints the figures. */
+/**
+ * Opens Today in a fresh browser, the scores stored: navigation until its list of
+ * follow-ups (or the word that none is due) is painted, and the longest main-thread task.
+ */
+async function today(profile: string): Promise<{ ms: number; items: number; longTask: number }> {
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await watchLongTasks(page);
+  await page.goto(`${ORIGIN}/`);
+  const painted = await page.waitForFunction(
+    () => {
+      const shown = document.querySelector('[data-follow-up], [data-testid="no-follow-ups"]');
+      return shown && shown.getBoundingClientRect().height > 0 ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const ms = Number(await painted.jsonValue());
+  const items = await page.locator('[data-follow-up]').count();
+  const longTask = await longestTask(page);
+  await context.close();
+  return { ms, items, longTask };
+}
+
+/** Cold starts, the list, rescores, the dashboard and Today; prints the figures. */
 async function measure(profile: string, loadMs: number): Promise<void> {
   const figures: Record<string, number> = {
     clients: 50_000,
@@ -471,10 +497,26 @@ async function measure(profile: string, loadMs: number): Promise<void> {
     figures['dashboard_drawing_ms'] = Math.round(median(drawing));
     figures['dashboard_longest_task_ms'] = Math.round(dashboardLongTask);
   }
+  if (wanted('today')) {
+    const opened: number[] = [];
+    let items = 0;
+    let todayLongTask = 0;
+    for (let run = 0; run < COLD_STARTS; run += 1) {
+      const result = await today(profile);
+      opened.push(result.ms);
+      items = result.items;
+      todayLongTask = Math.max(todayLongTask, result.longTask);
+    }
+    console.log(
+      `today, navigation to follow-ups painted (ms): ${opened.map((t) => t.toFixed(0)).join(' ')}; ${items} listed; longest task ${todayLongTask.toFixed(0)} ms`,
+    );
+    figures['today_ms'] = Math.round(median(opened));
+    figures['today_longest_task_ms'] = Math.round(todayLongTask);
+  }
   console.log(JSON.stringify(figures));
 }
 
-/** `--only=cold,list,rescore,listed,dashboard` measures just those steps (all by default). */
+/** `--only=cold,list,rescore,listed,dashboard,today` measures just those steps (all by default). */
 function wanted(step: string): boolean {
   const only = process.argv.find((arg) => arg.startsWith('--only='));
   return only === undefined || only.slice('--only='.length).split(',').includes(step);

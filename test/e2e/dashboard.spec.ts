@@ -2,7 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadSampleData, openApp } from './app';
 
-const CHARTS = ['tier-clients', 'tier-share', 'tier-revenue', 'scatter', 'pareto', 'months'];
+const CHARTS = [
+  'tier-clients',
+  'tier-share',
+  'tier-revenue',
+  'scatter',
+  'pareto',
+  'months',
+  'satisfaction',
+];
 
 /** Per chart: how many pixels of its canvas are not transparent, and how many are light. */
 async function canvasPixels(page: Page): Promise<Record<string, { drawn: number; light: number }>> {
@@ -261,5 +269,9 @@ test('with 0, 1 and 3 clients the dashboard says what it can and cannot show yet
   await expect(page.locator('[data-kpi="clients"] data')).toHaveText('2 active / 3');
   await expect(page.locator('[data-kpi="top-share"] data')).toHaveText('80%');
   await expect(page.locator('[data-kpi="repeat"] data')).toHaveText('0%');
-  await expect.poll(drawn).toEqual(CHARTS.slice().sort());
+  // No one has answered a satisfaction question yet: that chart says so instead.
+  await expect(page.locator('[data-chart="satisfaction"] [data-chart-empty]')).toHaveText(
+    'No satisfaction answers in the last 12 months.',
+  );
+  await expect.poll(drawn).toEqual(CHARTS.filter((id) => id !== 'satisfaction').sort());
 });

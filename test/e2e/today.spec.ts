@@ -50,12 +50,24 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   const form = page.getByRole('form', { name: `Log the contact with ${doneName}` });
   await expect(form.getByRole('textbox', { name: 'Note' })).toBeFocused();
   await page.keyboard.type('Called about the spring order');
+  // Their answer is kept as feedback; one off its scale is refused first, nothing written.
+  await form.getByRole('combobox', { name: 'Their answer (optional)' }).selectOption('nps');
+  await form.getByRole('textbox', { name: 'Score' }).fill('11');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'Satisfaction is a whole number from 1 to 5; a recommendation score from 0 to 10.',
+  );
+  await form.getByRole('textbox', { name: 'Score' }).fill('9');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(followUp(page, doneId)).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Logged the contact' })).toHaveText(
     `Logged the contact with ${doneName}.`,
   );
-  // The keyboard goes on to the item that took its place.
+  // The keyboard goes on to the item that took its place; j and k move between items.
+  await expect(items.first().getByRole('button', { name: 'Done' })).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(items.nth(1).getByRole('button', { name: 'Done' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
   await expect(items.first().getByRole('button', { name: 'Done' })).toBeFocused();
 
   // The contact is on the client's file, and Today, computed again, no longer lists it.
@@ -64,6 +76,13 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   await expect(
     contacts.locator('[data-interaction-id]', { hasText: 'Called about the spring order' }),
   ).toHaveCount(1);
+  const feedback = page.getByRole('region', { name: 'Feedback' });
+  const answer = feedback.locator('[data-feedback-id]', {
+    hasText: 'Called about the spring order',
+  });
+  await expect(answer.locator('td').nth(1)).toHaveText('Would recommend (0–10)');
+  await expect(answer.locator('td').nth(2)).toHaveText('9');
+  await expect(feedback.getByTestId('nps')).toContainText(/^Would recommend: \d+ promoters?, /);
   await openToday(page);
   await expect(items.first()).toBeVisible();
   await expect(followUp(page, doneId)).toHaveCount(0);
@@ -74,6 +93,12 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   const snoozedName = await second.getByRole('link').first().innerText();
   await second.getByRole('button', { name: 'Snooze' }).click();
   const snooze = page.getByRole('form', { name: `Snooze the follow-up of ${snoozedName}` });
+  await expect(snooze.getByRole('combobox', { name: 'Until' })).toBeFocused();
+  // Escape closes the form and gives the keyboard back to its button.
+  await page.keyboard.press('Escape');
+  await expect(snooze).toHaveCount(0);
+  await expect(second.getByRole('button', { name: 'Snooze' })).toBeFocused();
+  await second.getByRole('button', { name: 'Snooze' }).click();
   await expect(snooze.getByRole('combobox', { name: 'Until' })).toBeFocused();
   await snooze.getByRole('combobox', { name: 'Until' }).selectOption('nextWeek');
   await snooze.getByRole('button', { name: 'Snooze' }).click();
@@ -114,25 +139,7 @@ test('with the clock 45 days on, a Core client last touched 70 days ago is one f
   const start = Date.now();
   await page.clock.install({ time: new Date(start) });
   await loadSampleData(page);
-  await page.goto('/clients');
-  await page.getByRole('button', { name: 'New client' }).click();
-  await page.getByRole('textbox', { name: 'Name' }).fill('Kestrel Studio');
-  await page.getByRole('button', { name: 'Add client' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kestrel Studio');
-  const file = page.url();
-  const id = decodeURIComponent(file.split('/clients/')[1] ?? '');
-
-  const pin = page.getByRole('region', { name: 'Manual tier' });
-  await pin.getByRole('combobox', { name: 'Tier' }).selectOption({ label: 'Core' });
-  await pin.getByRole('textbox', { name: 'Reason' }).fill('Retainer signed');
-  await pin.getByRole('button', { name: 'Pin tier' }).click();
-  await expect(pin.getByTestId('pinned')).toHaveText('Pinned to Core: Retainer signed');
-
-  const contacts = page.getByRole('form', { name: 'New contact' });
-  await contacts.getByLabel('Date').fill(await dayOf(page, start, -25));
-  await contacts.getByRole('textbox', { name: 'Summary' }).fill('Kick-off call');
-  await contacts.getByRole('button', { name: 'Add' }).click();
-  await expect(page.locator('[data-interaction-id]', { hasText: 'Kick-off call' })).toHaveCount(1);
+  const { id } = await coreClientCalled(page, 'Kestrel Studio', start, 25);
 
   // Today: contacted 25 days ago, Core every 60 days: not due.
   await openToday(page);
@@ -147,4 +154,72 @@ test('with the clock 45 days on, a Core client last touched 70 days ago is one f
   await expect(item.getByTestId('due')).toHaveText('Overdue 10 days');
   await expect(item).toContainText('every 60 days');
   await expect(page.locator('[data-follow-up]', { hasText: 'Kestrel Studio' })).toHaveCount(1);
+});
+
+/** A new client pinned to Core, with one call `daysAgo` days before `start`. */
+async function coreClientCalled(page: Page, name: string, start: number, daysAgo: number) {
+  await page.goto('/clients');
+  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  const file = page.url();
+  const pin = page.getByRole('region', { name: 'Manual tier' });
+  await pin.getByRole('combobox', { name: 'Tier' }).selectOption({ label: 'Core' });
+  await pin.getByRole('textbox', { name: 'Reason' }).fill('Retainer signed');
+  await pin.getByRole('button', { name: 'Pin tier' }).click();
+  await expect(pin.getByTestId('pinned')).toHaveText('Pinned to Core: Retainer signed');
+  const contacts = page.getByRole('form', { name: 'New contact' });
+  await contacts.getByLabel('Date').fill(await dayOf(page, start, -daysAgo));
+  await contacts.getByRole('textbox', { name: 'Summary' }).fill('Kick-off call');
+  await contacts.getByRole('button', { name: 'Add' }).click();
+  await expect(page.locator('[data-interaction-id]', { hasText: 'Kick-off call' })).toHaveCount(1);
+  return { file, id: decodeURIComponent(file.split('/clients/')[1] ?? '') };
+}
+
+test("a tier's playbook sets its cadence, with the method's defaults until saved; a client's own cadence comes first", async ({
+  page,
+}) => {
+  const start = Date.now();
+  await loadSampleData(page);
+  const { file, id } = await coreClientCalled(page, 'Heron Works', start, 25);
+
+  await openApp(page, '/settings');
+  const card = page.getByRole('region', { name: 'Playbooks' });
+  const vip = card.locator('[data-playbook="vip"]');
+  await expect(vip.getByRole('textbox', { name: 'Follow up every (days)' })).toHaveValue('30');
+  await expect(vip.getByRole('textbox', { name: 'Strategy' })).toHaveValue(
+    /^Personal account care/,
+  );
+  const core = card.locator('[data-playbook="core"]');
+  const cadence = core.getByRole('textbox', { name: 'Follow up every (days)' });
+  await expect(cadence).toHaveValue('60');
+  await cadence.fill('every month');
+  await card.getByRole('button', { name: 'Save playbooks' }).click();
+  await expect(core.getByRole('alert')).toHaveText('Enter whole days from 1 to 3,650, such as 30.');
+  await cadence.fill('20');
+  await card.getByRole('button', { name: 'Save playbooks' }).click();
+  await expect(card.getByRole('status')).toHaveText('Playbooks saved.');
+
+  // Core every 20 days: called 25 days ago, overdue 5 days.
+  await openToday(page);
+  await expect(followUp(page, id).getByTestId('due')).toHaveText('Overdue 5 days');
+  await expect(followUp(page, id)).toContainText("every 20 days, as its tier's playbook says");
+
+  // Its own cadence of 40 days: not due for another 15.
+  await page.goto(file);
+  await page.getByRole('button', { name: 'Edit profile' }).click();
+  const profile = page.getByRole('form', { name: 'Profile' });
+  const own = profile.getByRole('textbox', { name: /^Follow up every/ });
+  await own.fill('0');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(profile.getByRole('alert')).toHaveText(
+    "Enter whole days from 1 to 3,650, such as 45; leave it empty to follow the tier's playbook.",
+  );
+  await own.fill('40');
+  await profile.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Edit profile' })).toBeFocused();
+  await openToday(page);
+  await expect(page.getByRole('heading', { name: /follow-ups? due$/ })).toBeVisible();
+  await expect(followUp(page, id)).toHaveCount(0);
 });

@@ -24,12 +24,22 @@ export interface FollowUpTarget {
 }
 
 type Mode = 'complete' | 'snooze';
-const COMPLETE_FIELDS = ['kind', 'summary', 'followUpDate'] as const;
+
+const emptyComplete = (): CompleteForm => ({
+  kind: 'call',
+  summary: '',
+  followUpDate: '',
+  scale: 'csat',
+  score: '',
+});
+const COMPLETE_FIELDS = ['kind', 'summary', 'followUpDate', 'scale', 'score'] as const;
 const SNOOZE_FIELDS = ['preset', 'reason'] as const;
 const INVALID: Record<string, MessageKey> = {
   kind: 'today.invalid.kind',
   summary: 'records.invalid.summary',
   followUpDate: 'today.invalid.followUpDate',
+  scale: 'records.invalid.score',
+  score: 'records.invalid.score',
   preset: 'today.invalid.preset',
   reason: 'today.invalid.reason',
 };
@@ -42,7 +52,7 @@ const INVALID: Record<string, MessageKey> = {
 export class FollowUpActions {
   readonly hidden = new SvelteSet<string>();
   open = $state<{ id: string; mode: Mode } | null>(null);
-  complete = $state<CompleteForm>({ kind: 'call', summary: '', followUpDate: '' });
+  complete = $state<CompleteForm>(emptyComplete());
   snooze = $state<SnoozeForm>({ preset: 'nextWeek', reason: '' });
   errors = $state<Partial<Record<string, string>>>({});
   failure = $state('');
@@ -61,7 +71,7 @@ export class FollowUpActions {
   }
 
   start(id: string, mode: Mode): void {
-    this.complete = { kind: 'call', summary: '', followUpDate: '' };
+    this.complete = emptyComplete();
     this.snooze = { preset: 'nextWeek', reason: '' };
     this.errors = {};
     this.failure = '';
@@ -74,18 +84,31 @@ export class FollowUpActions {
     this.failure = '';
   }
 
-  /** Logs the contact; true when it was saved (the item then leaves). */
+  /**
+   * Logs the contact, and the client's answer as feedback when one was given; true when
+   * saved (the item then leaves). The form is checked whole before anything is written.
+   */
   async saveComplete(target: FollowUpTarget): Promise<boolean> {
     const today = this.#today();
     return this.#run(COMPLETE_FIELDS, async () => {
       const form = completeFormSchema(today).parse(this.complete);
+      const clientId = clientIdSchema.parse(target.id);
       await saveClientRecord(this.#db, 'interactions', {
-        clientId: clientIdSchema.parse(target.id),
+        clientId,
         date: today,
         kind: form.kind,
         summary: form.summary,
         ...(form.followUpDate === undefined ? {} : { followUpDate: form.followUpDate }),
       });
+      if (form.score !== undefined) {
+        await saveClientRecord(this.#db, 'feedback', {
+          clientId,
+          date: today,
+          scale: form.scale,
+          score: form.score,
+          comment: form.summary,
+        });
+      }
       this.#done(target.id, this.#i18n.t('today.completed', { name: target.name }));
     });
   }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { addDays } from '$lib/dates';
 import { isoDateSchema, text } from '$schema/common';
+import { FEEDBACK_RANGE, FEEDBACK_SCALES } from '$schema/feedback';
 import { INTERACTION_KINDS } from '$schema/interaction';
 
 /** When a snoozed follow-up comes back: tomorrow, in three days, in a week, or a cycle on. */
@@ -24,18 +25,37 @@ export const snoozeFormSchema = z.object({
 export type SnoozeForm = z.input<typeof snoozeFormSchema>;
 
 /**
- * The form that completes a follow-up: the contact's kind, a note, and optionally the day
- * of the next contact, which must come after `today` (an empty field: the cadence decides).
+ * The form that completes a follow-up: the contact's kind, a note, optionally the day of
+ * the next contact, which must come after `today` (an empty field: the cadence decides),
+ * and optionally the client's answer on a satisfaction (1–5) or recommendation (0–10)
+ * scale, kept as feedback.
  */
 export function completeFormSchema(today: string) {
-  return z.object({
-    kind: z.enum(INTERACTION_KINDS),
-    summary: text(2000),
-    followUpDate: z
-      .union([z.literal('').transform(() => undefined), isoDateSchema])
-      .refine((date) => date === undefined || date > today, {
-        message: 'The next contact comes after today.',
-      }),
-  });
+  return z
+    .object({
+      kind: z.enum(INTERACTION_KINDS),
+      summary: text(2000),
+      followUpDate: z
+        .union([z.literal('').transform(() => undefined), isoDateSchema])
+        .refine((date) => date === undefined || date > today, {
+          message: 'The next contact comes after today.',
+        }),
+      scale: z.enum(FEEDBACK_SCALES),
+      score: z.union([
+        z.literal('').transform(() => undefined),
+        z
+          .string()
+          .trim()
+          .regex(/^\d+$/)
+          .transform((digits) => Number(digits)),
+      ]),
+    })
+    .refine(
+      (form) =>
+        form.score === undefined ||
+        (form.score >= FEEDBACK_RANGE[form.scale].min &&
+          form.score <= FEEDBACK_RANGE[form.scale].max),
+      { message: 'The score is off the scale.', path: ['score'] },
+    );
 }
 export type CompleteForm = z.input<ReturnType<typeof completeFormSchema>>;

@@ -7,6 +7,8 @@ import { readEvaluation } from '$worker/evaluation-codec';
 import { readActiveModel, saveActiveModel } from '$db/model-repository';
 import { updateSettings } from '$db/settings-repository';
 import { readScores } from '$db/snapshot-store';
+import { saveClientRecord } from '$db/client-records';
+import { clientIdSchema } from '$schema/common';
 import type { CurrentScores } from '$worker/evaluation-service';
 import { EvaluationService } from '$worker/evaluation-service';
 import { ScoringService } from '$worker/scoring-service';
@@ -159,5 +161,53 @@ describe('EvaluationService', () => {
         (id) => first!.columns.tier[first!.columns.clientIds.indexOf(id)],
       ),
     );
+  });
+
+  it('keeps a client with an open serious complaint from rising above its evaluated tier', async () => {
+    const { db, scoring, evaluator } = await scoredBase();
+    await evaluator.evaluateNow(day('2026-07-01'));
+    const first = await readEvaluation(db, (await listEvaluations(db))[0]!.id);
+    const tierAt = (id: string) => first!.columns.tier[first!.columns.clientIds.indexOf(id)]!;
+    // Lower every floor by 15 points: many clients' scores now earn a better tier.
+    const model = await readActiveModel(db);
+    const levels = model.definition.tiers.levels.map((level) => ({
+      ...level,
+      minScore: Math.max(0, level.minScore - 15),
+    }));
+    await saveActiveModel(db, {
+      ...model.definition,
+      tiers: { ...model.definition.tiers, levels },
+    });
+    await scoring.settled();
+    const risers = async (): Promise<string[]> => {
+      const scores = (await readScores(db))!;
+      return first!.columns.clientIds.filter((id) => {
+        const c = scores.clientIds.indexOf(id);
+        return !scores.pinned[c] && scores.tier[c]! < tierAt(id);
+      });
+    };
+    const rising = await risers();
+    expect(rising.length).toBeGreaterThan(3);
+    const complained = rising.slice(0, 3);
+    for (const id of complained) {
+      await saveClientRecord(
+        db,
+        'complaints',
+        { clientId: clientIdSchema.parse(id), openedAt: AS_OF, severity: 'high', description: '' },
+        day(AS_OF),
+      );
+    }
+    await scoring.settled();
+    const stillRising = await risers();
+    const held = complained.filter((id) => stillRising.includes(id));
+    expect(held.length).toBeGreaterThan(0);
+
+    await evaluator.evaluateNow(day('2026-07-02'));
+    const second = await readEvaluation(db, (await listEvaluations(db))[1]!.id);
+    const tierNow = (id: string) => second!.columns.tier[second!.columns.clientIds.indexOf(id)];
+    for (const id of held) expect(tierNow(id), id).toBe(tierAt(id));
+    const others = stillRising.filter((id) => !complained.includes(id));
+    expect(others.length).toBeGreaterThan(0);
+    for (const id of others) expect(tierNow(id)!, id).toBeLessThan(tierAt(id));
   });
 });

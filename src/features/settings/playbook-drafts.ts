@@ -1,0 +1,61 @@
+import {
+  DEFAULT_CADENCE_DAYS,
+  playbookRole,
+  type Playbook,
+  type PlaybookRole,
+} from '$schema/playbook';
+
+/** A tier's playbook as its form holds it: text in every field. */
+export interface PlaybookDraft {
+  tierId: string;
+  strategy: string;
+  cadenceDays: string;
+  /** One action a line. */
+  actions: string;
+}
+
+/** The method's default strategy and actions for a tier's place, in the user's language. */
+export type DefaultPlaybookText = (role: PlaybookRole) => { strategy: string; actions: string[] };
+
+/** A draft per tier level: its saved playbook, else the method's default for its place. */
+export function playbookDrafts(
+  levels: readonly { id: string }[],
+  saved: readonly Playbook[] | undefined,
+  defaults: DefaultPlaybookText,
+): PlaybookDraft[] {
+  return levels.map((level, i) => {
+    const book = saved?.find((b) => b.tierId === level.id);
+    if (book) {
+      return {
+        tierId: level.id,
+        strategy: book.strategy,
+        cadenceDays: String(book.cadenceDays),
+        actions: book.actions.join('\n'),
+      };
+    }
+    const role = playbookRole(i, levels.length);
+    const text = defaults(role);
+    return {
+      tierId: level.id,
+      strategy: text.strategy,
+      cadenceDays: String(DEFAULT_CADENCE_DAYS[role]),
+      actions: text.actions.join('\n'),
+    };
+  });
+}
+
+/**
+ * The drafts as playbook input for the schema: the cadence as a number (NaN when it is
+ * not written as one, which the schema refuses), the actions one a non-empty line.
+ */
+export function playbooksFromDrafts(drafts: readonly PlaybookDraft[]): unknown[] {
+  return drafts.map((draft) => ({
+    tierId: draft.tierId,
+    strategy: draft.strategy,
+    cadenceDays: /^\s*\d+\s*$/.test(draft.cadenceDays) ? Number(draft.cadenceDays) : NaN,
+    actions: draft.actions
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+  }));
+}

@@ -1,4 +1,5 @@
 import { clientSchema, type Client, type ClientInput } from '$schema/client';
+import { clientIdSchema } from '$schema/common';
 import type { TierwiseDb } from './database';
 import { saveEdit, type FieldEdit } from './record-edit';
 
@@ -61,7 +62,7 @@ export async function snoozeFollowUp(
   snooze: { until: string; reason: string },
   now: Date = new Date(),
 ): Promise<Client> {
-  const stored = await db.clients.get(clientId as Client['id']); // an id read from a stored record
+  const stored = await db.clients.get(clientIdSchema.parse(clientId));
   return editClient(
     db,
     {

@@ -60,6 +60,7 @@ export const en = {
     'Priority: value {value} × {days, plural, one {# day} other {# days}} × risk {risk}.',
   'today.done': 'Done',
   'today.snooze': 'Snooze',
+  'today.playbook': '{tier} playbook',
   'today.completeForm': 'Log the contact with {name}',
   'today.snoozeForm': 'Snooze the follow-up of {name}',
   'today.note': 'Note',

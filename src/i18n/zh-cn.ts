@@ -57,6 +57,7 @@ export const zhCN: Messages = {
     '优先级：价值 {value} × {days, plural, one {# 天} other {# 天}} × 风险 {risk}。',
   'today.done': '完成',
   'today.snooze': '推迟',
+  'today.playbook': '{tier}的策略',
   'today.completeForm': '记录与{name}的联系',
   'today.snoozeForm': '推迟{name}的回访',
   'today.note': '备注',

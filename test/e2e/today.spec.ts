@@ -153,6 +153,13 @@ test('with the clock 45 days on, a Core client last touched 70 days ago is one f
   const item = followUp(page, id);
   await expect(item.getByTestId('due')).toHaveText('Overdue 10 days');
   await expect(item).toContainText('every 60 days');
+  // The tier's playbook is at hand: its strategy and actions, in the method's words.
+  await item.getByText('Core playbook').click();
+  await expect(item.getByRole('group')).toContainText('Targeted recommendations');
+  await expect(item.getByRole('listitem')).toHaveText([
+    'Send a recommendation that fits their purchases',
+    'Ask how the last project went',
+  ]);
   await expect(page.locator('[data-follow-up]', { hasText: 'Kestrel Studio' })).toHaveCount(1);
 });
 

@@ -17,6 +17,16 @@ export interface PlaybookDraft {
 /** The method's default strategy and actions for a tier's place, in the user's language. */
 export type DefaultPlaybookText = (role: PlaybookRole) => { strategy: string; actions: string[] };
 
+/** The method's defaults in the language of `t`, from the dictionaries. */
+export function defaultPlaybookText(
+  t: (key: `playbooks.default.${PlaybookRole}.${'strategy' | 'actions'}`) => string,
+): DefaultPlaybookText {
+  return (role) => ({
+    strategy: t(`playbooks.default.${role}.strategy`),
+    actions: t(`playbooks.default.${role}.actions`).split('\n'),
+  });
+}
+
 /** A draft per tier level: its saved playbook, else the method's default for its place. */
 export function playbookDrafts(
   levels: readonly { id: string }[],

@@ -6,7 +6,12 @@ import { issueMessage } from '$features/form-errors';
 import type { I18n } from '$i18n/i18n.svelte';
 import type { MessageKey } from '$i18n/en';
 import { playbooksSchema, type Playbook } from '$schema/playbook';
-import { playbookDrafts, playbooksFromDrafts, type PlaybookDraft } from './playbook-drafts';
+import {
+  defaultPlaybookText,
+  playbookDrafts,
+  playbooksFromDrafts,
+  type PlaybookDraft,
+} from './playbook-drafts';
 
 const FIELDS = ['strategy', 'cadenceDays', 'actions'] as const;
 type Field = (typeof FIELDS)[number];
@@ -37,11 +42,7 @@ export class PlaybookEditor {
 
   /** Starts over from what is saved (on opening, and Escape). */
   reset(levels: readonly { id: string }[], saved: readonly Playbook[] | undefined): void {
-    const t = this.#i18n.t;
-    this.drafts = playbookDrafts(levels, saved, (role) => ({
-      strategy: t(`playbooks.default.${role}.strategy`),
-      actions: t(`playbooks.default.${role}.actions`).split('\n'),
-    }));
+    this.drafts = playbookDrafts(levels, saved, defaultPlaybookText(this.#i18n.t));
     this.errors = [];
     this.failure = '';
   }

@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import { readActiveDatabaseName } from '$db/read-pointer';
+import { prepareDateFormats } from '$lib/format';
 import { WorkerClient } from '$worker/worker-client.svelte';
 import '$ui/global.css';
 
@@ -11,6 +12,9 @@ if (!target) throw new Error('index.html has no #app element');
 // Nothing here waits for Dexie: the pointer is read with IndexedDB itself. (index.html
 // preloads the app's code from its first byte: see `preloadApp` in vite.config.ts.)
 const app = import('./App.svelte');
+// Meanwhile this thread is idle: the dates of the first list are formatted without a wait.
+// Both of the app's languages (LOCALES in $schema/settings, not imported: it brings zod).
+prepareDateFormats(['en', 'zh-CN']);
 
 // The workspace pointer names the database the page and its worker open (docs/storage.md).
 const databaseName = await readActiveDatabaseName();

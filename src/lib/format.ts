@@ -41,11 +41,20 @@ export function formatPercent(fraction: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
+const DATE_STYLE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+
 /** A calendar date (`YYYY-MM-DD`) shown in the user's locale, without time-zone drift. */
 export function formatDate(isoDate: string, locale: string): string {
-  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return dateFormat(locale, DATE_STYLE).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * Builds the date formatters of `locales` now. The browser's first date formatter takes
+ * about 100 ms to build (it loads its calendar data): the page builds them while it waits
+ * for the app's code, rather than while it paints the first list of dates.
+ */
+export function prepareDateFormats(locales: readonly string[]): void {
+  for (const locale of locales) dateFormat(locale, DATE_STYLE);
 }
 
 /** Bytes as kB / MB / GB (decimal units, as browsers report storage). */

@@ -17,6 +17,7 @@ import type {
   SnapshotPart,
 } from './derived-records';
 import type { StoredEvaluation, StoredEvaluationColumns } from './evaluation-store';
+import type { SavedToday } from './today-record';
 import { DATABASE_NAME } from './database-names';
 
 export { DATABASE_NAME } from './database-names';
@@ -54,12 +55,12 @@ export class TierwiseDb extends Dexie {
   settings!: EntityTable<Settings, 'id'>;
   snapshots!: Table<SnapshotPart, string>;
   /**
-   * `current` (the scores), `stamp` (what the page watches of them) and `first-rows` (the
-   * default list's first screen, for a cold start).
+   * `current` (the scores), `stamp` (what the page watches of them), `first-rows` (the
+   * default list's first screen, for a cold start) and `today` (Today's lists, likewise).
    */
   scores!: Table<
-    ScoresRecord | ScoresStamp | FirstRows,
-    ScoresRecord['id'] | ScoresStamp['id'] | FirstRows['id']
+    ScoresRecord | ScoresStamp | FirstRows | SavedToday,
+    ScoresRecord['id'] | ScoresStamp['id'] | FirstRows['id'] | SavedToday['id']
   >;
   changes!: EntityTable<ChangeRecord, 'seq'>;
 

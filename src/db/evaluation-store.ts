@@ -24,6 +24,20 @@ export type StoredEvaluationColumns =
   | { id: string; plain: Pick<EvaluationRecord, 'clientIds' | 'tier' | 'score'> };
 
 /**
+ * The evaluations as one string: it changes when one is taken, deleted or replaced (a
+ * merged backup may replace one, which its `updatedAt` tells), and only then. Order does
+ * not matter: the table's order is not the order they were taken in.
+ */
+export function evaluationsKey(
+  list: readonly Pick<StoredEvaluation, 'id' | 'updatedAt'>[],
+): string {
+  return list
+    .map((evaluation) => `${evaluation.id}@${evaluation.updatedAt}`)
+    .sort()
+    .join(' ');
+}
+
+/**
  * Every evaluation's meta, in the order they were taken (an evaluation may be as of an
  * earlier day than the one before it, when the user scores an old history as it stood).
  */

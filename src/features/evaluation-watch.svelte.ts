@@ -1,20 +1,6 @@
 import type { TierwiseDb } from '$db/database';
-import type { StoredEvaluation } from '$db/evaluation-store';
+import { evaluationsKey } from '$db/evaluation-store';
 import { LiveQuery } from '$db/live.svelte';
-
-/**
- * The evaluations as one string: it changes when one is taken, deleted or replaced (a
- * merged backup may replace one, which its `updatedAt` tells), and only then. Order does
- * not matter: the table's order is not the order they were taken in.
- */
-export function evaluationsKey(
-  list: readonly Pick<StoredEvaluation, 'id' | 'updatedAt'>[],
-): string {
-  return list
-    .map((evaluation) => `${evaluation.id}@${evaluation.updatedAt}`)
-    .sort()
-    .join(' ');
-}
 
 /**
  * Watches the evaluations' metas (a few hundred bytes each) in any tab, so a view asks the

@@ -45,6 +45,7 @@ export const en = {
     'Keys: j or ↓ next, k or ↑ previous, Enter on Done to log the contact, Escape to cancel.',
   'today.followUps.more':
     '{count, plural, one {# more is due; the most pressing are listed.} other {# more are due; the most pressing are listed.}}',
+  'today.followUps.showMore': '{count, plural, one {Show # more} other {Show # more}}',
   'today.due.today': 'Due today',
   'today.due.overdue': '{count, plural, one {Overdue # day} other {Overdue # days}}',
   'today.due.missed': '{due} ({count} cycles missed)',

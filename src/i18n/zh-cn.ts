@@ -43,6 +43,7 @@ export const zhCN: Messages = {
     '按键：j 或 ↓ 下一项，k 或 ↑ 上一项，在“完成”上按 Enter 记录联系，Esc 取消。',
   'today.followUps.more':
     '{count, plural, one {另有 # 项到期；此处列出最紧迫的。} other {另有 # 项到期；此处列出最紧迫的。}}',
+  'today.followUps.showMore': '{count, plural, one {再显示 # 项} other {再显示 # 项}}',
   'today.due.today': '今天到期',
   'today.due.overdue': '{count, plural, one {逾期 # 天} other {逾期 # 天}}',
   'today.due.missed': '{due}（错过 {count} 个周期）',

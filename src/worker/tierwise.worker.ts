@@ -26,7 +26,8 @@ import {
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { offThreadScoresStore } from './scores-saver';
 import { dashboardData, type DashboardData } from './dashboard';
-import { todayData, type TodayData } from './today';
+import { TodayService } from './today';
+import type { TodayData } from '$db/today-record';
 import { clientScores, type ClientScores } from './client-scores';
 import { ListService, type ListHandle, type ListRow } from './list-service';
 import { workerSwap } from './workspace-swap';
@@ -73,6 +74,7 @@ const workspace = new WorkspaceService(writer);
 const lists = new ListService(db, scoring, scoring.directory);
 const evaluations = new EvaluationService(db, scoring);
 const history = new HistoryService(db, scoring.directory);
+const today = new TodayService(db, scoring, history);
 
 // Staging databases of an import cut short, or an old workspace whose deletion did not
 // finish, go at start — unless a tab is writing now (it may be staging), or this tab
@@ -222,8 +224,8 @@ const api = {
    * Today's follow-ups and lists for the scores the page holds (`computedAt`), as of the
    * page's day `today` (YYYY-MM-DD).
    */
-  today(computedAt: string, today: string): Promise<TodayData | null> {
-    return todayData(db, scoring, history, computedAt, today);
+  today(computedAt: string, day: string): Promise<TodayData | null> {
+    return today.data(computedAt, day);
   },
 
   /**

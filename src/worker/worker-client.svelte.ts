@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { DashboardData } from './dashboard';
-import type { TodayData } from './today';
+import type { TodayData } from '$db/today-record';
 import type { ModelPreview } from './model-preview';
 import type { BackupPreview, ExportOptions, ImportMode, Outcome, Written } from './backup-service';
 import type {

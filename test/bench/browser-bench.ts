@@ -9,7 +9,7 @@
  *   scrolled list keeps its place;
  * - dashboard: a fresh browser opening /dashboard (scores stored) until every chart is drawn;
  * - today: a fresh browser opening / (Today, the start page) until its follow-ups are on
- *   screen;
+ *   screen; and going to Today by its link after reading the Clients list a few seconds;
  * with the longest main-thread task seen meanwhile. Prints medians; the last line is one
  * JSON object. Needs the production build in `.bench-app/` (its own, so the end-to-end
  * tests can build and run meanwhile) and Chromium (see ../chromium.ts).
@@ -433,6 +433,34 @@ async function today(profile: string): Promise<{ ms: number; items: number; long
   return { ms, items, longTask };
 }
 
+/** How long the user reads the Clients list before going to Today, in `todayInApp`. */
+const READING_MS = 6_000;
+
+/**
+ * Opens the Clients list in a fresh browser and, after the user has read it a while, goes to
+ * Today by its link: the click until the follow-ups are painted.
+ */
+async function todayInApp(profile: string): Promise<number> {
+  const context = await launch(profile);
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/clients`);
+  await page.locator('a[data-cell="name"]').first().waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(READING_MS);
+  const clicked = await page.evaluate(() => performance.now());
+  await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
+  const painted = await page.waitForFunction(
+    () => {
+      const shown = document.querySelector('[data-follow-up], [data-testid="no-follow-ups"]');
+      return shown && shown.getBoundingClientRect().height > 0 ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const ms = Number(await painted.jsonValue()) - clicked;
+  await context.close();
+  return ms;
+}
+
 /** Cold starts, the list, rescores, the dashboard and Today; prints the figures. */
 async function measure(profile: string, loadMs: number): Promise<void> {
   const figures: Record<string, number> = {
@@ -512,6 +540,12 @@ async function measure(profile: string, loadMs: number): Promise<void> {
     );
     figures['today_ms'] = Math.round(median(opened));
     figures['today_longest_task_ms'] = Math.round(todayLongTask);
+    const inApp: number[] = [];
+    for (let run = 0; run < COLD_STARTS; run += 1) inApp.push(await todayInApp(profile));
+    console.log(
+      `today from the Clients list read ${READING_MS / 1000} s, click to follow-ups painted (ms): ${inApp.map((t) => t.toFixed(0)).join(' ')}`,
+    );
+    figures['today_in_app_ms'] = Math.round(median(inApp));
   }
   console.log(JSON.stringify(figures));
 }

@@ -16,11 +16,17 @@ async function dayOf(page: Page, from: number, days: number): Promise<string> {
   );
 }
 
-/** Opens Today and waits for its follow-ups, computed from the scores of the data as it is. */
-async function openToday(page: Page): Promise<void> {
+/**
+ * Opens Today and waits for its follow-ups, computed from the scores of the data as it is;
+ * with `all`, shows every follow-up listed ("Show more" until there is no more), so that a
+ * client missing from the list is missing from the lists, not from the first page.
+ */
+async function openToday(page: Page, { all = true } = {}): Promise<void> {
   await openApp(page, '/');
   await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
   await expect(page.getByTestId('today-as-of')).toBeVisible({ timeout: 20_000 });
+  const more = page.getByTestId('more-follow-ups');
+  while (all && (await more.count()) > 0) await more.click();
 }
 
 const followUp = (page: Page, id: string) => page.locator(`[data-follow-up="${id}"]`);
@@ -148,6 +154,13 @@ test('with the clock 45 days on, a Core client last touched 70 days ago is one f
 
   // 45 days on (the app was closed meanwhile): 70 days since, one item, overdue 10 days.
   await page.clock.setSystemTime(new Date(start + 45 * DAY));
+  await openToday(page, { all: false });
+  // The 25 most pressing first; "Show more" draws the next ones, the keyboard on the first.
+  const items = page.getByRole('list', { name: /follow-ups? due$/ }).locator('[data-follow-up]');
+  await expect(items).toHaveCount(25);
+  await page.getByRole('button', { name: /^Show \d+ more$/ }).click();
+  expect(await items.count()).toBeGreaterThan(25);
+  await expect(items.nth(25).getByRole('button', { name: 'Done' })).toBeFocused();
   await openToday(page);
   await expect(followUp(page, id)).toHaveCount(1, { timeout: 30_000 });
   const item = followUp(page, id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationsKey } from '$features/evaluation-watch.svelte';
+import { evaluationsKey } from '$db/evaluation-store';
 
 describe('evaluationsKey', () => {
   const a = { id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' };

@@ -46,6 +46,9 @@ export const en = {
   'today.followUps.more':
     '{count, plural, one {# more is due; the most pressing are listed.} other {# more are due; the most pressing are listed.}}',
   'today.followUps.showMore': '{count, plural, one {Show # more} other {Show # more}}',
+  'client.followUp.due': 'Follow-up: {due}.',
+  'client.followUp.next': 'Next follow-up {date}.',
+  'client.followUp.snoozed': 'Follow-up snoozed until {date}: {reason}',
   'today.due.today': 'Due today',
   'today.due.overdue': '{count, plural, one {Overdue # day} other {Overdue # days}}',
   'today.due.missed': '{due} ({count} cycles missed)',
@@ -58,7 +61,7 @@ export const en = {
   'today.base.tierChange': 'Tier changed {date}; {every}, counted from then.',
   'today.base.touch': 'Last contact {date}; {every}.',
   'today.priority':
-    'Priority: value {value} × {days, plural, one {# day} other {# days}} × risk {risk}.',
+    'Priority: 12-month value {value} × (1 + {days, plural, one {# day} other {# days}} overdue) × risk {risk}.',
   'today.done': 'Done',
   'today.snooze': 'Snooze',
   'today.playbook': '{tier} playbook',
@@ -86,7 +89,8 @@ export const en = {
   'today.complaints.title':
     '{count, plural, one {# client with open complaints} other {# clients with open complaints}}',
   'today.complaints.rule': 'Serious complaints at once, the others once open 14 days.',
-  'today.complaints.entry': '{severity}, {count, plural, one {open # day} other {open # days}}',
+  'today.complaints.entry':
+    '{severity} severity, {count, plural, =0 {opened today} one {open # day} other {open # days}}',
   'today.overdue.title':
     '{count, plural, one {# client with overdue invoices} other {# clients with overdue invoices}}',
   'today.overdue.entry': '{amount} overdue, {count, plural, one {# day} other {# days}}',
@@ -823,7 +827,8 @@ export const en = {
   'records.severity.high': 'High',
   'records.description': 'Description',
   'records.resolve': 'Mark resolved',
-  'records.resolvedIn': 'Resolved {date}, in {count, plural, one {# day} other {# days}}',
+  'records.resolvedIn':
+    'Resolved {date}, {count, plural, =0 {the day it was made} one {in # day} other {in # days}}',
   'nps.counts':
     '{promoters, plural, one {# promoter} other {# promoters}}, {passives, plural, one {# passive} other {# passives}}, {detractors, plural, one {# detractor} other {# detractors}}',
   'nps.few':
@@ -838,6 +843,8 @@ export const en = {
   'records.invalid.date': 'Enter a date.',
   'records.invalid.summary': 'Keep it to 2,000 characters.',
   'records.invalid.comment': 'Keep the comment to 2,000 characters.',
+  'records.invalid.csat': 'Satisfaction is a whole number from 1 to 5.',
+  'records.invalid.nps': 'A recommendation score is a whole number from 0 to 10.',
   'records.invalid.score':
     'Satisfaction is a whole number from 1 to 5; a recommendation score from 0 to 10.',
   'pin.title': 'Manual tier',

@@ -9,10 +9,15 @@ export type MessageParams = Record<string, string | number>;
 /**
  * `{count, plural, one {# client} other {# clients}}`: the ICU plural form, reduced to what
  * the dictionaries use — a parameter, and one text per `Intl.PluralRules` category (with
- * `=0`-style exact matches first), in which `#` stands for the parameter as given.
+ * `=0`-style exact matches first), in which `#` stands for the parameter as given and other
+ * `{name}` placeholders may appear.
  */
-const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const TEXT = String.raw`(?:[^{}]|\{\w+\})*`;
+const PLURAL = new RegExp(
+  String.raw`\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{${TEXT}\})+)\s*\}`,
+  'g',
+);
+const BRANCH = new RegExp(String.raw`(=\d+|zero|one|two|few|many|other)\s*\{(${TEXT})\}`, 'g');
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 

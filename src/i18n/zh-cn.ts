@@ -44,6 +44,9 @@ export const zhCN: Messages = {
   'today.followUps.more':
     '{count, plural, one {另有 # 项到期；此处列出最紧迫的。} other {另有 # 项到期；此处列出最紧迫的。}}',
   'today.followUps.showMore': '{count, plural, one {再显示 # 项} other {再显示 # 项}}',
+  'client.followUp.due': '回访：{due}。',
+  'client.followUp.next': '下次回访：{date}。',
+  'client.followUp.snoozed': '回访已推迟至 {date}：{reason}',
   'today.due.today': '今天到期',
   'today.due.overdue': '{count, plural, one {逾期 # 天} other {逾期 # 天}}',
   'today.due.missed': '{due}（错过 {count} 个周期）',
@@ -55,7 +58,7 @@ export const zhCN: Messages = {
   'today.base.tierChange': '层级于 {date} 变化；{every}，从那天算起。',
   'today.base.touch': '上次联系 {date}；{every}。',
   'today.priority':
-    '优先级：价值 {value} × {days, plural, one {# 天} other {# 天}} × 风险 {risk}。',
+    '优先级：12 个月价值 {value} × （1 + 逾期 {days, plural, one {# 天} other {# 天}}）× 风险 {risk}。',
   'today.done': '完成',
   'today.snooze': '推迟',
   'today.playbook': '{tier}的策略',
@@ -83,7 +86,8 @@ export const zhCN: Messages = {
   'today.complaints.title':
     '{count, plural, one {# 个客户有未解决的投诉} other {# 个客户有未解决的投诉}}',
   'today.complaints.rule': '严重投诉立即列出，其他投诉在未解决满 14 天后列出。',
-  'today.complaints.entry': '{severity}，{count, plural, one {已 # 天} other {已 # 天}}',
+  'today.complaints.entry':
+    '严重程度：{severity}，{count, plural, =0 {今天提出} one {未解决已 # 天} other {未解决已 # 天}}',
   'today.overdue.title': '{count, plural, one {# 个客户有逾期发票} other {# 个客户有逾期发票}}',
   'today.overdue.entry': '逾期 {amount}，{count, plural, one {# 天} other {# 天}}',
   'today.churn.title': '{count, plural, one {# 个流失预警} other {# 个流失预警}}',
@@ -765,7 +769,8 @@ export const zhCN: Messages = {
   'records.severity.high': '高',
   'records.description': '描述',
   'records.resolve': '标记为已解决',
-  'records.resolvedIn': '已于 {date} 解决，用时 {count, plural, one {# 天} other {# 天}}',
+  'records.resolvedIn':
+    '已于 {date} 解决，{count, plural, =0 {当天解决} one {用时 # 天} other {用时 # 天}}',
   'nps.counts': '推荐者 {promoters} 人，被动者 {passives} 人，贬损者 {detractors} 人',
   'nps.few':
     '推荐意愿：{counts}（共 {count, plural, one {# 个回答} other {# 个回答}}，不足以计算分数）。',
@@ -779,6 +784,8 @@ export const zhCN: Messages = {
   'records.invalid.date': '请输入日期。',
   'records.invalid.summary': '最多 2,000 个字符。',
   'records.invalid.comment': '评论最多 2,000 个字符。',
+  'records.invalid.csat': '满意度为 1 到 5 的整数。',
+  'records.invalid.nps': '推荐分数为 0 到 10 的整数。',
   'records.invalid.score': '满意度为 1 到 5 的整数；推荐分数为 0 到 10。',
   'pin.title': '手动层级',
   'pin.reason': '原因',

@@ -14,9 +14,11 @@ export const cadenceDaysSchema = z.int().min(1).max(MAX_CADENCE_DAYS);
 export const playbookSchema = z.object({
   /** The tier level it belongs to (`ScoringDefinition.tiers.levels[].id`). */
   tierId: z.string().min(1).max(40),
-  strategy: text(2000).default(''),
+  /** Absent: the method's default for the tier's place, in the user's language (it follows it). */
+  strategy: text(2000).optional(),
   cadenceDays: cadenceDaysSchema,
-  actions: z.array(text(200).min(1)).max(20).default([]),
+  /** Absent: the method's default actions, likewise. */
+  actions: z.array(text(200).min(1)).max(20).optional(),
 });
 export type Playbook = z.infer<typeof playbookSchema>;
 

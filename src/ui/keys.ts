@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 
 /**
@@ -32,3 +33,12 @@ export const noEnterSubmit: Attachment<HTMLElement> = (element) => {
 export const focusOnMount: Attachment<HTMLElement> = (element) => {
   element.focus();
 };
+
+/**
+ * Focuses the first field marked invalid inside the element, once the page shows the
+ * marks: after a refused save the keyboard lands where the fix is, not on Save.
+ */
+export async function focusFirstInvalid(element: HTMLElement | undefined): Promise<void> {
+  await tick();
+  element?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}

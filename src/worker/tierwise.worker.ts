@@ -26,7 +26,7 @@ import {
 import { ScoringService, type ScoringStatus } from './scoring-service';
 import { offThreadScoresStore } from './scores-saver';
 import { dashboardData, type DashboardData } from './dashboard';
-import { TodayService } from './today';
+import { TodayService, type ClientFollowUp } from './today';
 import type { TodayData } from '$db/today-record';
 import { clientScores, type ClientScores } from './client-scores';
 import { ListService, type ListHandle, type ListRow } from './list-service';
@@ -234,6 +234,15 @@ const api = {
    */
   clientScores(clientId: string, computedAt: string): Promise<ClientScores | null> {
     return clientScores(db, scoring, clientId, computedAt);
+  },
+
+  /** One client's next follow-up as of the page's day `today`; null when it has none. */
+  clientFollowUp(
+    clientId: string,
+    computedAt: string,
+    day: string,
+  ): Promise<ClientFollowUp | null> {
+    return today.followUpOf(clientId, computedAt, day);
   },
 
   /** An edit is likely soon (see `ScoringService.prepareForEdits`). */

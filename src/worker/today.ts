@@ -3,7 +3,7 @@ import { readActiveModel } from '$db/model-repository';
 import { readSettings } from '$db/settings-repository';
 import { listEvaluations, evaluationsKey } from '$db/evaluation-store';
 import { saveToday, todayBasis, type SavedToday, type TodayData } from '$db/today-record';
-import { dueFollowUps, todayAttention } from '$engine/index';
+import { dueFollowUps, nextFollowUp, todayAttention, type FollowUpDue } from '$engine/index';
 import { toEpochDay } from '$lib/dates';
 import { cadenceByTier } from '$schema/playbook';
 import { evaluationDay } from '$schema/settings';
@@ -14,6 +14,17 @@ import type { ScoringService } from './scoring-service';
 export const FOLLOW_UPS_LISTED = 100;
 /** Entries of each other list. */
 export const ATTENTION_LISTED = 20;
+
+/** A client's next follow-up, for its file. */
+export interface ClientFollowUp extends FollowUpDue {
+  asOf: string;
+  tier: number;
+  /** Whether it is due on or before the as-of day (then it is on Today, unless snoozed). */
+  isDue: boolean;
+  /** Days past the due day; 0 when not due yet. */
+  overdueDays: number;
+  missedCycles: number;
+}
 
 /**
  * Computes Today in the worker from the scores and the snapshot it holds in memory: one
@@ -37,8 +48,12 @@ export class TodayService {
     this.#history = history;
   }
 
-  /** Today's lists for the scores the page holds (`computedAt`); null before there are scores. */
-  async data(computedAt: string, today: string): Promise<TodayData | null> {
+  /**
+   * What Today and a client's follow-up are computed from besides the snapshot: the
+   * scores the page holds (`computedAt`) or newer, the as-of day for the page's `today`,
+   * each tier's cadence, and the string of all of it. Null before there are scores.
+   */
+  async #inputs(computedAt: string, today: string) {
     const db = this.#db;
     const [scores, model, settings, evaluations] = await Promise.all([
       this.#scoring.scores(computedAt),
@@ -55,6 +70,14 @@ export class TodayService {
       cadenceDays,
       evaluations: evaluationsKey(evaluations),
     });
+    return { scores, asOf, asOfDay: toEpochDay(asOf), cadenceDays, basis };
+  }
+
+  /** Today's lists for the scores the page holds (`computedAt`); null before there are scores. */
+  async data(computedAt: string, today: string): Promise<TodayData | null> {
+    const inputs = await this.#inputs(computedAt, today);
+    if (inputs === null) return null;
+    const { scores, asOf, asOfDay, cadenceDays, basis } = inputs;
     if (this.#last?.basis === basis) return this.#last.data;
 
     const [snapshot, tierChangedDay] = await Promise.all([
@@ -62,7 +85,6 @@ export class TodayService {
       this.#history.tierChangedDays(),
     ]);
     if (snapshot === null) return null;
-    const asOfDay = toEpochDay(asOf);
     const followUps = dueFollowUps(snapshot, scores, { asOfDay, cadenceDays, tierChangedDay });
     const attention = todayAttention(snapshot, scores, asOfDay);
     const listed = {
@@ -88,7 +110,40 @@ export class TodayService {
     this.#last = { id: 'today', basis, data };
     // Only the next cold start gains from the saved copy: a failure to save costs it its
     // head start, never these lists.
-    await saveToday(db, this.#last).catch(() => undefined);
+    await saveToday(this.#db, this.#last).catch(() => undefined);
     return data;
+  }
+
+  /**
+   * One client's next follow-up, as Today counts it (docs/follow-ups.md); null for an
+   * archived client, one the scores do not hold, or before there are scores.
+   */
+  async followUpOf(
+    clientId: string,
+    computedAt: string,
+    today: string,
+  ): Promise<ClientFollowUp | null> {
+    const inputs = await this.#inputs(computedAt, today);
+    if (inputs === null) return null;
+    const { scores, asOf, asOfDay, cadenceDays } = inputs;
+    const at = scores.clientIds.indexOf(clientId);
+    if (at < 0 || !scores.scored[at]) return null;
+    const [snapshot, tierChangedDay] = await Promise.all([
+      this.#scoring.currentSnapshot(),
+      this.#history.tierChangedDays(),
+    ]);
+    const c = snapshot?.clients.ids.indexOf(clientId) ?? -1;
+    if (snapshot === null || c < 0 || snapshot.clients.archived[c]) return null;
+    const tier = Math.max(0, scores.tier[at] ?? 0);
+    const next = nextFollowUp(snapshot, c, tier, { asOfDay, cadenceDays, tierChangedDay });
+    const overdueDays = Math.max(0, asOfDay - next.dueDay);
+    return {
+      ...next,
+      asOf,
+      tier,
+      isDue: next.dueDay <= asOfDay,
+      overdueDays,
+      missedCycles: Math.floor(overdueDays / next.cadenceDays) + 1,
+    };
   }
 }

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { ScoringDefinition } from '$schema/scoring-model';
 import type { DashboardData } from './dashboard';
 import type { TodayData } from '$db/today-record';
+import type { ClientFollowUp } from './today';
 import type { ModelPreview } from './model-preview';
 import type { BackupPreview, ExportOptions, ImportMode, Outcome, Written } from './backup-service';
 import type {
@@ -198,6 +199,14 @@ export class WorkerClient {
 
   clientScores(clientId: string, computedAt: string): Promise<ClientScores | null> {
     return this.#remote.clientScores(clientId, computedAt);
+  }
+
+  clientFollowUp(
+    clientId: string,
+    computedAt: string,
+    today: string,
+  ): Promise<ClientFollowUp | null> {
+    return this.#remote.clientFollowUp(clientId, computedAt, today);
   }
 
   /**

@@ -46,7 +46,9 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   await expect(items.first()).toBeVisible();
   expect(await items.count()).toBeGreaterThan(1);
   await expect(items.first().getByTestId('due')).toHaveText(/^(Due today|Overdue [\d,]+ days?)/);
-  await expect(items.first()).toContainText(/Priority: value .+ × [\d,]+ days? × risk [\d.]+\./);
+  await expect(items.first()).toContainText(
+    /Priority: 12-month value .+ × \(1 \+ [\d,]+ days? overdue\) × risk [\d.]+\./,
+  );
 
   // Done, a note, Save: two clicks, and the item leaves at once.
   const first = items.first();
@@ -61,7 +63,13 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   await form.getByRole('textbox', { name: 'Score' }).fill('11');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('alert')).toHaveText(
-    'Satisfaction is a whole number from 1 to 5; a recommendation score from 0 to 10.',
+    'A recommendation score is a whole number from 0 to 10.',
+  );
+  // The keyboard lands on the field to fix, marked.
+  await expect(form.getByRole('textbox', { name: 'Score' })).toBeFocused();
+  await expect(form.getByRole('textbox', { name: 'Score' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
   );
   await form.getByRole('textbox', { name: 'Score' }).fill('9');
   await form.getByRole('button', { name: 'Save' }).click();
@@ -76,8 +84,12 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   await page.keyboard.press('ArrowUp');
   await expect(items.first().getByRole('button', { name: 'Done' })).toBeFocused();
 
-  // The contact is on the client's file, and Today, computed again, no longer lists it.
+  // The contact is on the client's file, which counts its next follow-up from it, and Today,
+  // computed again, no longer lists it.
   await openApp(page, `/clients/${encodeURIComponent(doneId)}`);
+  await expect(page.getByTestId('client-follow-up')).toContainText(
+    /^Next follow-up .+\. Last contact /,
+  );
   const contacts = page.getByRole('region', { name: 'Contacts' });
   await expect(
     contacts.locator('[data-interaction-id]', { hasText: 'Called about the spring order' }),
@@ -111,6 +123,7 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   await expect(snooze.getByRole('alert')).toHaveText(
     'Say why, in a few words: the reason is kept with the snooze.',
   );
+  await expect(snooze.getByRole('textbox', { name: 'Reason' })).toBeFocused();
   await expect(followUp(page, snoozedId)).toHaveCount(1);
   await snooze.getByRole('textbox', { name: 'Reason' }).fill('Waiting for their budget');
   await snooze.getByRole('button', { name: 'Snooze' }).click();
@@ -119,8 +132,13 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
     `Snoozed ${snoozedName} until`,
   );
 
+  // Its file says so, with the reason.
+  await openApp(page, `/clients/${encodeURIComponent(snoozedId)}`);
+  await expect(page.getByTestId('client-follow-up')).toHaveText(
+    /^Follow-up snoozed until .+: Waiting for their budget$/,
+  );
+
   // The snooze sticks: gone after a reload, and six days on.
-  await page.reload();
   await openToday(page);
   await expect(items.first()).toBeVisible();
   await expect(followUp(page, snoozedId)).toHaveCount(0);

@@ -27,7 +27,10 @@ export function defaultPlaybookText(
   });
 }
 
-/** A draft per tier level: its saved playbook, else the method's default for its place. */
+/**
+ * A draft per tier level: its saved playbook, else the method's default for its place; a
+ * strategy or actions the playbook does not hold are the defaults, in the user's language.
+ */
 export function playbookDrafts(
   levels: readonly { id: string }[],
   saved: readonly Playbook[] | undefined,
@@ -35,37 +38,43 @@ export function playbookDrafts(
 ): PlaybookDraft[] {
   return levels.map((level, i) => {
     const book = saved?.find((b) => b.tierId === level.id);
-    if (book) {
-      return {
-        tierId: level.id,
-        strategy: book.strategy,
-        cadenceDays: String(book.cadenceDays),
-        actions: book.actions.join('\n'),
-      };
-    }
     const role = playbookRole(i, levels.length);
     const text = defaults(role);
     return {
       tierId: level.id,
-      strategy: text.strategy,
-      cadenceDays: String(DEFAULT_CADENCE_DAYS[role]),
-      actions: text.actions.join('\n'),
+      strategy: book?.strategy ?? text.strategy,
+      cadenceDays: String(book?.cadenceDays ?? DEFAULT_CADENCE_DAYS[role]),
+      actions: (book?.actions ?? text.actions).join('\n'),
     };
   });
 }
 
+/** A draft's actions: one a non-empty line, trimmed. */
+const actionLines = (actions: string): string[] =>
+  actions
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
 /**
  * The drafts as playbook input for the schema: the cadence as a number (NaN when it is
- * not written as one, which the schema refuses), the actions one a non-empty line.
+ * not written as one, which the schema refuses), the actions one a non-empty line. A
+ * strategy or actions left as the method's defaults are not kept, so that they go on
+ * following the user's language instead of staying in the one they were saved in.
  */
-export function playbooksFromDrafts(drafts: readonly PlaybookDraft[]): unknown[] {
-  return drafts.map((draft) => ({
-    tierId: draft.tierId,
-    strategy: draft.strategy,
-    cadenceDays: /^\s*\d+\s*$/.test(draft.cadenceDays) ? Number(draft.cadenceDays) : NaN,
-    actions: draft.actions
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
-  }));
+export function playbooksFromDrafts(
+  drafts: readonly PlaybookDraft[],
+  defaults: DefaultPlaybookText,
+): unknown[] {
+  return drafts.map((draft, i) => {
+    const text = defaults(playbookRole(i, drafts.length));
+    const actions = actionLines(draft.actions);
+    const sameActions = actions.join('\n') === actionLines(text.actions.join('\n')).join('\n');
+    return {
+      tierId: draft.tierId,
+      strategy: draft.strategy.trim() === text.strategy.trim() ? undefined : draft.strategy,
+      cadenceDays: /^\s*\d+\s*$/.test(draft.cadenceDays) ? Number(draft.cadenceDays) : NaN,
+      actions: sameActions ? undefined : actions,
+    };
+  });
 }

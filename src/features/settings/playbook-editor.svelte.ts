@@ -53,7 +53,9 @@ export class PlaybookEditor {
     this.saved = '';
     const t = this.#i18n.t;
     try {
-      const playbooks = playbooksSchema.parse(playbooksFromDrafts(this.drafts));
+      const playbooks = playbooksSchema.parse(
+        playbooksFromDrafts(this.drafts, defaultPlaybookText(t)),
+      );
       await updateSettings(this.#db, { playbooks });
       this.saved = t('playbooks.saved');
       return true;

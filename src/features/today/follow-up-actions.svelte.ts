@@ -62,15 +62,22 @@ export class FollowUpActions {
   readonly #db: TierwiseDb;
   readonly #i18n: I18n;
   readonly #today: () => string;
+  readonly #prepare: () => void;
 
-  /** @param today the user's day (YYYY-MM-DD), the date a completed contact is logged on */
-  constructor(db: TierwiseDb, i18n: I18n, today: () => string) {
+  /**
+   * @param today the user's day (YYYY-MM-DD), the date a completed contact is logged on
+   * @param prepare called when a form opens: an edit is coming, and the worker readies
+   *   itself so that it rescores only that client (`prepareForEdits`)
+   */
+  constructor(db: TierwiseDb, i18n: I18n, today: () => string, prepare: () => void) {
     this.#db = db;
     this.#i18n = i18n;
     this.#today = today;
+    this.#prepare = prepare;
   }
 
   start(id: string, mode: Mode): void {
+    this.#prepare();
     this.complete = emptyComplete();
     this.snooze = { preset: 'nextWeek', reason: '' };
     this.errors = {};
@@ -146,7 +153,10 @@ export class FollowUpActions {
         const { '': other, ...named } = formErrors(
           error,
           fields,
-          (field) => t(INVALID[field] ?? 'today.invalid.reason'),
+          (field) =>
+            field === 'score'
+              ? t(this.complete.scale === 'nps' ? 'records.invalid.nps' : 'records.invalid.csat')
+              : t(INVALID[field] ?? 'today.invalid.reason'),
           t,
         );
         this.errors = named;

@@ -1,11 +1,11 @@
-import type { FollowUp } from '$engine/index';
+import type { FollowUp, FollowUpDue } from '$engine/index';
 import type { I18n } from '$i18n/i18n.svelte';
 import { fromEpochDay } from '$lib/dates';
 
 type Words = Pick<I18n, 't' | 'date' | 'number' | 'money'>;
 
 /** "Overdue 10 days" or "Due today", with the cycles missed when more than one. */
-export function dueText(item: FollowUp, i18n: Words): string {
+export function dueText(item: Pick<FollowUp, 'overdueDays' | 'missedCycles'>, i18n: Words): string {
   const due =
     item.overdueDays === 0
       ? i18n.t('today.due.today')
@@ -16,7 +16,7 @@ export function dueText(item: FollowUp, i18n: Words): string {
 }
 
 /** What the due day was counted from, and how often. */
-export function baseText(item: FollowUp, i18n: Words): string {
+export function baseText(item: FollowUpDue, i18n: Words): string {
   const days = i18n.number(item.cadenceDays);
   const every = item.ownCadence
     ? i18n.t('today.cadence.own', { days })
@@ -38,7 +38,7 @@ export function baseText(item: FollowUp, i18n: Words): string {
 export function priorityText(item: FollowUp, i18n: Words): string {
   return i18n.t('today.priority', {
     value: i18n.money(item.value),
-    days: i18n.number(1 + item.overdueDays),
+    days: i18n.number(item.overdueDays),
     risk: i18n.number(item.risk, 2),
   });
 }

@@ -60,6 +60,26 @@ describe('plurals', () => {
     expect(translate(DICTIONARIES['zh-CN'], 'csv.import', { count: 1 }, 'zh-CN')).toBe('导入 1 行');
   });
 
+  it('may hold other placeholders in their forms', () => {
+    const params = { count: 180, date: 'May 30, 2027' };
+    expect(translate(DICTIONARIES.en, 'today.preset.nextCycle', params, 'en')).toBe(
+      'Next cycle, in 180 days (May 30, 2027)',
+    );
+    expect(
+      translate(DICTIONARIES.en, 'today.preset.nextCycle', { ...params, count: 1 }, 'en'),
+    ).toBe('Next cycle, in 1 day (May 30, 2027)');
+  });
+
+  it('leave no markup once every parameter is given, in either language', () => {
+    for (const [locale, messages] of Object.entries(DICTIONARIES)) {
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        const params = Object.fromEntries(placeholders(messages[key]).map((name) => [name, 2]));
+        const text = translate(messages, key, params, locale);
+        expect(text, `${locale} ${key}`).not.toMatch(/[{}]|, plural,/);
+      }
+    }
+  });
+
   it('are written correctly in every message: a one and an other form each', () => {
     for (const [key, text] of Object.entries(en)) {
       for (const m of text.matchAll(/\{\w+, plural,([^]*?)\}\}/g)) {

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TierwiseDb } from '$db/database';
 import { evaluationsKey, listEvaluations } from '$db/evaluation-store';
 import { readActiveModel } from '$db/model-repository';
+import { saveClient } from '$db/client-repository';
 import { saveTransaction } from '$db/record-repository';
 import { updateSettings } from '$db/settings-repository';
 import { readSavedToday, todayBasis } from '$db/today-record';
@@ -71,6 +72,33 @@ describe('TodayService', () => {
         evaluations: evaluationsKey(await listEvaluations(db)),
       }),
     );
+  });
+
+  it("gives a client's next follow-up as Today counts it, and none for an archived client", async () => {
+    const { db, ids, scoring, stamp, today } = await scoredBase();
+    const computedAt = await stamp();
+    const data = await today.data(computedAt, AS_OF);
+    const listed = data?.followUps[0];
+    const due = await today.followUpOf(listed?.id ?? '', computedAt, AS_OF);
+    expect(due).toMatchObject({
+      isDue: true,
+      dueDay: listed?.dueDay,
+      base: listed?.base,
+      overdueDays: listed?.overdueDays,
+      missedCycles: listed?.missedCycles,
+      asOf: AS_OF,
+    });
+
+    const notDue = ids.find((id) => !data?.followUps.some((item) => item.id === id));
+    const later = await today.followUpOf(notDue ?? '', computedAt, AS_OF);
+    expect(later?.isDue).toBe(false);
+    expect(later?.dueDay).toBeGreaterThan(toEpochDay(AS_OF));
+    expect(later?.overdueDays).toBe(0);
+
+    const client = await db.clients.get(ids[0]!);
+    await saveClient(db, { ...client!, archived: true });
+    await scoring.settled();
+    expect(await today.followUpOf(ids[0]!, await stamp(), AS_OF)).toBeNull();
   });
 
   it('answers again from the same inputs without reading the snapshot', async () => {

@@ -203,3 +203,24 @@ export {
   type MovementReason,
   type MovementScheme,
 } from './movements';
+export {
+  DEFAULT_SEGMENT_FEATURES,
+  SEGMENT_FEATURES,
+  featureMatrix,
+  signedLog,
+  type SegmentFeature,
+} from './segments/feature-matrix';
+export { kmeans, type KMeansResult, type PointMatrix } from './segments/kmeans';
+export { silhouette, sampleIndexes, SILHOUETTE_SAMPLE } from './segments/silhouette';
+export { pca, project, jacobiEigen, type PcaResult } from './segments/pca';
+export { stableOrder, sizeOrder } from './segments/stable-labels';
+export {
+  CLEAR_STRUCTURE,
+  K_RANGE,
+  segmentClients,
+  type ClusterProfile,
+  type PreviousCentroids,
+  type Segmentation,
+  type SegmentInput,
+  type Trait,
+} from './segments/segment-clients';

@@ -73,3 +73,45 @@ export async function snoozeFollowUp(
     now,
   );
 }
+
+/** One tag as a form gives it: trimmed, 1 to 50 characters (as in the client profile). */
+export const tagSchema = clientSchema.shape.tags.unwrap().element;
+
+/**
+ * Adds `tag` to every client of `clientIds` that lacks it (compared case-insensitively,
+ * as the Clients list's tag filter does), in one transaction with a change noted per
+ * client tagged, so the scores' stamp, the list and its tag filter follow as after any
+ * profile edit. Clients no longer stored are passed over.
+ * @returns how many clients were tagged now, and how many had the tag already
+ * @throws ZodError when the tag is blank or too long, or a client would exceed 50 tags
+ *   (nothing is written then)
+ */
+export async function tagClients(
+  db: TierwiseDb,
+  clientIds: readonly string[],
+  tag: string,
+  now: Date = new Date(),
+): Promise<{ tagged: number; already: number }> {
+  const clean = tagSchema.parse(tag);
+  const lower = clean.toLocaleLowerCase();
+  const ids = clientIds.map((id) => clientIdSchema.parse(id));
+  const stamp = now.toISOString();
+  return db.transaction('rw', db.clients, db.changes, async () => {
+    const stored = await db.clients.bulkGet(ids);
+    const updated: Client[] = [];
+    let already = 0;
+    for (const client of stored) {
+      if (!client) continue;
+      if (client.tags.some((t) => t.toLocaleLowerCase() === lower)) {
+        already += 1;
+        continue;
+      }
+      updated.push(
+        clientSchema.parse({ ...client, tags: [...client.tags, clean], updatedAt: stamp }),
+      );
+    }
+    await db.clients.bulkPut(updated);
+    await db.changes.bulkAdd(updated.map((client) => ({ clientId: client.id })));
+    return { tagged: updated.length, already };
+  });
+}

@@ -35,6 +35,7 @@ import type { WorkspaceWriter } from './workspace-writer';
 import { WorkspaceService, type DatasetLoaded, type DatasetSize } from './workspace-service';
 import { EvaluationService, type EvaluationOutcome } from './evaluation-service';
 import { HistoryService, type HistoryComparison, type TimelinePoint } from './history-service';
+import { SegmentsService, type SegmentRequest, type SegmentsData } from './segments-service';
 import type { MovementScheme } from '$engine/index';
 import type { StoredEvaluation } from '$db/evaluation-store';
 
@@ -75,6 +76,7 @@ const lists = new ListService(db, scoring, scoring.directory);
 const evaluations = new EvaluationService(db, scoring);
 const history = new HistoryService(db, scoring.directory);
 const today = new TodayService(db, scoring, history);
+const segments = new SegmentsService(db, scoring);
 
 // Staging databases of an import cut short, or an old workspace whose deletion did not
 // finish, go at start — unless a tab is writing now (it may be staging), or this tab
@@ -288,6 +290,24 @@ const api = {
   /** One client's tiers and scores over every evaluation. */
   clientTimeline(clientId: string): Promise<TimelinePoint[]> {
     return history.timeline(clientId);
+  },
+
+  /**
+   * Clusters the clients of the scores the page holds (`computedAt`) on `request`'s
+   * features (Segments); null before there are scores.
+   * @param onProgress steps done of the total (a `Comlink.proxy` callback)
+   */
+  segments(
+    request: SegmentRequest,
+    computedAt: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SegmentsData | null> {
+    return segments.run(request, computedAt, onProgress);
+  },
+
+  /** Tags the clients of one cluster of the last segmentation; null when that run is gone. */
+  saveSegmentTag(runId: number, cluster: number, tag: string) {
+    return segments.saveTag(runId, cluster, tag);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

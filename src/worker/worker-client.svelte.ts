@@ -23,6 +23,7 @@ import type { DatasetLoaded, DatasetSize, TierwiseWorkerApi } from './tierwise.w
 import type { EvaluationOutcome } from './evaluation-service';
 import type { HistoryComparison, TimelinePoint } from './history-service';
 import type { MovementScheme } from '$engine/index';
+import type { SegmentRequest, SegmentsData } from './segments-service';
 
 /**
  * The page's handle on the worker. Every heavy job runs there; this class only forwards
@@ -98,6 +99,27 @@ export class WorkerClient {
    */
   previewModel(definition: ScoringDefinition): Promise<ModelPreview | null> {
     return this.#remote.previewModel(definition);
+  }
+
+  /**
+   * Clusters the clients in the worker (Segments). Read-only, so it does not count as a
+   * running job; `onProgress` hears of each step (each k tried).
+   */
+  segments(
+    request: SegmentRequest,
+    computedAt: string,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<SegmentsData | null> {
+    return this.#remote.segments(request, computedAt, Comlink.proxy(onProgress));
+  }
+
+  /** Tags every client of one cluster of the last segmentation, in one transaction. */
+  saveSegmentTag(
+    runId: number,
+    cluster: number,
+    tag: string,
+  ): Promise<{ tagged: number; already: number } | null> {
+    return this.#track(() => this.#remote.saveSegmentTag(runId, cluster, tag));
   }
 
   /** Lists the clients matching `query`, sorted, in the worker (see `ListService`). */

@@ -4,6 +4,7 @@ export const ROUTES = {
   '/dashboard': 'dashboard',
   '/clients': 'clients',
   '/history': 'history',
+  '/segments': 'segments',
   '/model': 'model',
   '/data': 'data',
   '/settings': 'settings',

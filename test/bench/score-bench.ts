@@ -6,7 +6,8 @@
  * 50,000 clients), its backtest (`backtest_ms`) and MBG/NBD alone on the 23,570 customers
  * of the full CDNOW size (`mbg_fit_23570_ms`), and one evaluation of the 50,000 clients
  * built and packed (`evaluation_ms`, `evaluation_bytes`; `evaluations_36_mb` for three years
- * of monthly ones). Prints medians; the last line is one JSON object.
+ * of monthly ones), and the Segments clustering of every client who has bought, k from 2
+ * to 8 with the silhouette (`cluster_ms`). Prints medians; the last line is one JSON object.
  */
 import { collectRecords } from '$backup/sample/collect-records';
 import { generateDataset } from '$backup/sample/generate-dataset';
@@ -17,7 +18,10 @@ import {
   backtestClv,
   fitMbgNbd,
   buildSnapshot,
+  computeFeatures,
   dashboardSummary,
+  DEFAULT_SEGMENT_FEATURES,
+  segmentClients,
   computeClv,
   fitClvModels,
   rfmColumns,
@@ -215,6 +219,42 @@ for (let run = 0; run < RUNS; run += 1) {
   );
 }
 console.log(`evaluation runs (ms): ${evaluationTimes.map((t) => t.toFixed(1)).join(' ')}`);
+// Segments: every client who has bought clustered on the default measures, k from 2 to 8
+// with the sampled silhouette of each, the best kept, profiles and PCA (what the worker
+// runs for the Segments view, after measuring the clients).
+const measured = computeFeatures(snapshot, {
+  asOfDay,
+  definition: DEFAULT_SCORING_DEFINITION,
+  clv12m: clv.scores.clv12m,
+});
+const buyers = Int32Array.from(
+  measured.facts.purchaseDays.reduce<number[]>((rows, days, c) => {
+    if (days > 0 && scoresRecord.scored[c] === 1) rows.push(c);
+    return rows;
+  }, []),
+);
+const CLUSTER_RUNS = 5;
+const clusterTimes: number[] = [];
+let clusterK = 0;
+let clusterSilhouette = 0;
+for (let run = 0; run < CLUSTER_RUNS; run += 1) {
+  clusterTimes.push(
+    time(() => {
+      const segmentation = segmentClients({
+        metrics: measured.metrics,
+        clients: buyers,
+        features: DEFAULT_SEGMENT_FEATURES,
+        k: null,
+        seed: 20,
+      })!;
+      clusterK = segmentation.k;
+      clusterSilhouette = segmentation.silhouette;
+    }),
+  );
+}
+console.log(
+  `cluster runs, ${buyers.length} clients (ms): ${clusterTimes.map((t) => t.toFixed(0)).join(' ')}; k ${clusterK}, silhouette ${clusterSilhouette.toFixed(3)}`,
+);
 const scoreMs = median(scoreTimes);
 const floorMs = median(floorTimes);
 console.log(`lifetime-value fit runs (ms): ${fitTimes.map((t) => t.toFixed(1)).join(' ')}`);
@@ -241,5 +281,6 @@ console.log(
     evaluation_ms: Number(median(evaluationTimes).toFixed(1)),
     evaluation_bytes: evaluationBytes,
     evaluations_36_mb: Number(((36 * evaluationBytes) / 1e6).toFixed(1)),
+    cluster_ms: Number(median(clusterTimes).toFixed(0)),
   }),
 );

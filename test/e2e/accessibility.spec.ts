@@ -64,6 +64,7 @@ for (const language of ['en', 'zh-CN'] as const) {
         '/dashboard',
         '/clients',
         `/clients/${encodeURIComponent(id ?? '')}`,
+        '/segments',
         '/model',
         '/data',
         '/settings',
@@ -75,6 +76,8 @@ for (const language of ['en', 'zh-CN'] as const) {
         if (view === '/dashboard') await expect(page.locator('[data-chart]').first()).toBeVisible();
         if (view === '/clients') await waitForNames(page);
         if (view.startsWith('/clients/')) await expect(page.getByTestId('why')).toBeVisible();
+        if (view === '/segments')
+          await expect(page.getByTestId('segment-profile').first()).toBeVisible();
         expect(await seriousFindings(page), view).toEqual([]);
       }
     });

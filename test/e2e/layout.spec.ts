@@ -32,13 +32,25 @@ for (const screen of SCREENS) {
       await expectFirstRowPainted(page);
       const first = page.locator('[role="row"][data-client-id]').first();
       const clientPath = `/clients/${encodeURIComponent((await first.getAttribute('data-client-id')) ?? '')}`;
-      const views = ['/', '/dashboard', '/clients', clientPath, '/model', '/data', '/settings'];
+      const views = [
+        '/',
+        '/dashboard',
+        '/clients',
+        clientPath,
+        '/segments',
+        '/model',
+        '/data',
+        '/settings',
+      ];
       for (const view of views) {
         await openApp(page, view);
         await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
         if (view === '/') await expect(page.getByTestId('today-as-of')).toBeVisible();
         if (view === '/dashboard') await expect(page.locator('[data-chart]').first()).toBeVisible();
         if (view === clientPath) await expect(page.getByTestId('why')).toBeVisible();
+        if (view === '/segments') {
+          await expect(page.getByTestId('segment-profile').first()).toBeVisible();
+        }
         await expectNoSidewaysScroll(page, view);
         const name = view === clientPath ? 'client' : view.replace(/\W/g, '') || 'today';
         await page.screenshot({

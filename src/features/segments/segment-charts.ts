@@ -1,0 +1,102 @@
+import type { ChartConfiguration } from 'chart.js';
+import { axis, base, translucent } from '$features/dashboard/chart-options';
+import type { ChartColours } from '$features/dashboard/theme-colours.svelte';
+import type { SegmentsResult } from '$worker/segments-view';
+
+/** One group of dots on the scatter: a segment or a tier. */
+export interface ScatterGroup {
+  key: string;
+  label: string;
+  colour: string;
+}
+
+export interface SegmentChartContext {
+  colours: ChartColours;
+  number: (value: number, digits?: number) => string;
+  text: { pc1: string; pc2: string; k: string; silhouette: string };
+}
+
+/** The sampled clients' points, one list per group (`groupOf` gives a point's group index). */
+export function scatterPoints(
+  scatter: SegmentsResult['scatter'],
+  groups: number,
+  groupOf: 'cluster' | 'tier',
+): { x: number; y: number }[][] {
+  const lists: { x: number; y: number }[][] = Array.from({ length: groups }, () => []);
+  const of = scatter[groupOf];
+  for (let i = 0; i < of.length; i += 1) {
+    lists[of[i] ?? 0]?.push({ x: scatter.x[i] ?? 0, y: scatter.y[i] ?? 0 });
+  }
+  return lists;
+}
+
+/** The scatter on the first two principal components, one dataset per group. */
+export function pcaScatterConfig(
+  context: SegmentChartContext,
+  groups: readonly ScatterGroup[],
+  points: { x: number; y: number }[][],
+): ChartConfiguration<'scatter'> {
+  const options = base<'scatter'>(context);
+  return {
+    type: 'scatter',
+    data: {
+      datasets: groups.map((group, g) => ({
+        label: group.label,
+        data: points[g] ?? [],
+        backgroundColor: translucent(group.colour),
+        borderColor: group.colour,
+        pointRadius: 2.5,
+      })),
+    },
+    options: {
+      ...options,
+      parsing: false,
+      plugins: {
+        ...options.plugins,
+        tooltip: {
+          ...options.plugins?.tooltip,
+          callbacks: {
+            label: (item) =>
+              `${item.dataset.label ?? ''}: ${context.number(item.parsed.x ?? 0, 2)} · ${context.number(item.parsed.y ?? 0, 2)}`,
+          },
+        },
+      },
+      scales: {
+        x: { ...axis(context, context.text.pc1), type: 'linear' },
+        y: { ...axis(context, context.text.pc2), type: 'linear' },
+      },
+    },
+  };
+}
+
+/** The silhouette for each number of segments tried, the chosen one marked larger. */
+export function silhouetteConfig(
+  context: SegmentChartContext,
+  curve: SegmentsResult['curve'],
+  chosen: number,
+): ChartConfiguration<'line'> {
+  const options = base<'line'>(context);
+  return {
+    type: 'line',
+    data: {
+      labels: curve.map((point) => context.number(point.k)),
+      datasets: [
+        {
+          label: context.text.silhouette,
+          data: curve.map((point) => point.silhouette),
+          borderColor: context.colours.text,
+          backgroundColor: context.colours.text,
+          pointRadius: curve.map((point) => (point.k === chosen ? 6 : 3)),
+        },
+      ],
+    },
+    options: {
+      ...options,
+      plugins: { ...options.plugins, legend: { display: false } },
+      scales: {
+        x: axis(context, context.text.k),
+        y: axis(context, context.text.silhouette, (value) => context.number(value, 2)),
+      },
+    },
+  };
+}

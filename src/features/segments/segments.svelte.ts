@@ -1,4 +1,4 @@
-import { DEFAULT_SEGMENT_FEATURES, type SegmentFeature } from '$engine/index';
+import { DEFAULT_SEGMENT_FEATURES, SEGMENT_FEATURES, type SegmentFeature } from '$engine/index';
 import { latestQuery, type LatestQuery } from '$features/latest-query.svelte';
 import type { SegmentRequest, SegmentsData } from '$worker/segments-service';
 import type { WorkerClient } from '$worker/worker-client.svelte';
@@ -48,6 +48,8 @@ export class SegmentsState {
   /** Runs with the settings as edited now. */
   find(): void {
     if (!this.valid) return;
-    this.#applied = { features: [...this.features], k: this.k === 'auto' ? null : Number(this.k) };
+    // In the list's order, however they were ticked: the same choice is the same run.
+    const features = SEGMENT_FEATURES.filter((feature) => this.features.includes(feature));
+    this.#applied = { features, k: this.k === 'auto' ? null : Number(this.k) };
   }
 }

@@ -91,7 +91,15 @@ export function featureMatrix(
       raw[r * dims + j] = x;
       column[r] = logged && Number.isFinite(x) ? signedLog(x) : x;
     }
-    const known = column.filter(Number.isFinite).sort();
+    // A loop, not `column.filter(Number.isFinite)`: a typed array's filter took about
+    // 100 ms per 50,000-value column in V8, the loop a fraction of a millisecond.
+    const finite = new Float64Array(rows);
+    let count = 0;
+    for (let r = 0; r < rows; r += 1) {
+      const x = column[r]!;
+      if (Number.isFinite(x)) finite[count++] = x;
+    }
+    const known = finite.subarray(0, count).sort();
     // A column no client has a value in is all zeros (its median stands in everywhere).
     const empty = known.length === 0;
     const low = empty ? 0 : quantile(known, WINSOR_SHARE);

@@ -133,7 +133,7 @@ export function segmentClients(input: SegmentInput): Segmentation | null {
     clients,
     labels,
     profiles: profiles(matrix.raw, labels, centroids, k, features),
-    baseMeans: features.map((_, j) => meanOf(matrix.raw, dims, j, () => true)),
+    baseMeans: features.map((_, j) => meanOf(matrix.raw, dims, j, null, 0)),
     explained: [components.explained[0] ?? 0, components.explained[1] ?? 0],
     coordinates: [x ?? new Float64Array(points.rows), y ?? new Float64Array(points.rows)],
     centroids: { features: [...features], centroids: unscale(centroids, matrix.scales) },
@@ -183,25 +183,26 @@ function profiles(
     return {
       cluster,
       size: sizes[cluster]!,
-      means: features.map((_, j) => meanOf(raw, dims, j, (row) => labels[row] === cluster)),
+      means: features.map((_, j) => meanOf(raw, dims, j, labels, cluster)),
       z,
       traits,
     };
   });
 }
 
-/** Mean of column j over the rows `keep` accepts that have a value. */
+/** Mean of column j over the rows of `cluster` (every row when `labels` is null) that have a value. */
 function meanOf(
   raw: Float64Array,
   dims: number,
   j: number,
-  keep: (row: number) => boolean,
+  labels: Int32Array | null,
+  cluster: number,
 ): number {
   let sum = 0;
   let count = 0;
   for (let row = 0; row * dims < raw.length; row += 1) {
     const x = raw[row * dims + j]!;
-    if (Number.isFinite(x) && keep(row)) {
+    if (Number.isFinite(x) && (labels === null || labels[row] === cluster)) {
       sum += x;
       count += 1;
     }

@@ -50,32 +50,36 @@ function meanSilhouette(
 ): number {
   const { values, dims } = points;
   const m = indexes.length;
+  // The sample's points and clusters side by side: the n² loop reads them in order.
+  const sample = new Float64Array(m * dims);
+  const clusters = new Int32Array(m);
   const sizes = new Int32Array(k);
   for (let s = 0; s < m; s += 1) {
-    const c = labels[indexes[s]!]!;
+    const i = indexes[s]!;
+    sample.set(values.subarray(i * dims, i * dims + dims), s * dims);
+    const c = labels[i]!;
+    clusters[s] = c;
     sizes[c] = sizes[c]! + 1;
   }
   // sums[s * k + c]: the summed distance from sample point s to the sample points of c.
   const sums = new Float64Array(m * k);
   for (let s = 0; s < m; s += 1) {
-    const i = indexes[s]!;
-    const ci = labels[i]!;
+    const cs = clusters[s]!;
     for (let t = s + 1; t < m; t += 1) {
-      const j = indexes[t]!;
       let squared = 0;
       for (let d = 0; d < dims; d += 1) {
-        const diff = values[i * dims + d]! - values[j * dims + d]!;
+        const diff = sample[s * dims + d]! - sample[t * dims + d]!;
         squared += diff * diff;
       }
       const distance = Math.sqrt(squared);
-      const cj = labels[j]!;
-      sums[s * k + cj] = sums[s * k + cj]! + distance;
-      sums[t * k + ci] = sums[t * k + ci]! + distance;
+      const ct = clusters[t]!;
+      sums[s * k + ct] = sums[s * k + ct]! + distance;
+      sums[t * k + cs] = sums[t * k + cs]! + distance;
     }
   }
   let total = 0;
   for (let s = 0; s < m; s += 1) {
-    const own = labels[indexes[s]!]!;
+    const own = clusters[s]!;
     if (sizes[own]! <= 1) continue; // s(i) = 0
     const a = sums[s * k + own]! / (sizes[own]! - 1);
     let b = Infinity;

@@ -603,6 +603,8 @@ export const en = {
   'csv.field.kind': 'Kind',
   'csv.field.summary': 'Summary',
   'csv.field.followUpDate': 'Follow-up date',
+  'csv.field.quantity': 'Quantity',
+  'csv.field.unitPrice': 'Unit price',
   'csv.decimalMark': 'Amounts such as 2.500 are written',
   'csv.decimalMark.auto': 'Decide from the file',
   'csv.decimalMark.point': 'with a point before the decimals (1,234.56)',
@@ -620,6 +622,18 @@ export const en = {
   'csv.reason.duplicate': 'the same id as row {row}',
   'csv.reason.exists': 'already in the workspace: “{value}”',
   'csv.reason.invalid': '{message}',
+  'csv.reason.noClient': '{column}: empty — every row needs a client',
+  'csv.unnamedClient': 'Client {id}',
+  'csv.report.invoices':
+    '{lines, plural, one {# row makes} other {# rows make}} {invoices, plural, one {# invoice} other {# invoices}} (the lines of one invoice number, client and date are one invoice), {refunds, plural, =0 {none of them a refund} one {# of them a refund (a cancellation)} other {# of them refunds (cancellations)}}.',
+  'csv.report.withoutClient':
+    '{count, plural, one {# row names} other {# rows name}} no client and will be refused.',
+  'csv.warning.unitPrice':
+    'The amount of each invoice would be taken from “{column}”, which holds a unit price: what one item costs, not what the client paid. Choose the quantity and unit price columns instead (the amount is then quantity × unit price), or confirm that this is what you want before importing.',
+  'csv.confirm.unitPrice': 'Import “{column}” as the amount anyway',
+  'csv.warning.currency':
+    'Amounts in this file are written in {signs} (for example “{example}”), but this workspace counts in {currency}. Tierwise does not convert them: they would be imported as {currency} figures as they are.',
+  'csv.confirm.currency': 'Import these amounts as {currency} as they are',
 
   'problem.notUtf8':
     'The file is not UTF-8 text. In a spreadsheet, save it as “CSV UTF-8” and try again.',

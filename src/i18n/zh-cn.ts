@@ -554,6 +554,8 @@ export const zhCN: Messages = {
   'csv.field.kind': '类型',
   'csv.field.summary': '摘要',
   'csv.field.followUpDate': '跟进日期',
+  'csv.field.quantity': '数量',
+  'csv.field.unitPrice': '单价',
   'csv.decimalMark': '像 2.500 这样的金额，写法是',
   'csv.decimalMark.auto': '根据文件判断',
   'csv.decimalMark.point': '用“.”作小数点（1,234.56）',
@@ -571,6 +573,17 @@ export const zhCN: Messages = {
   'csv.reason.duplicate': '与第 {row} 行编号相同',
   'csv.reason.exists': '工作区中已存在：“{value}”',
   'csv.reason.invalid': '{message}',
+  'csv.reason.noClient': '{column}：为空，每一行都需要客户',
+  'csv.unnamedClient': '客户 {id}',
+  'csv.report.invoices':
+    '{lines} 行合并为 {invoices} 张发票（同一发票号、客户和日期的各行为一张发票），其中 {refunds} 张为退款（取消的订单）。',
+  'csv.report.withoutClient': '{count} 行没有客户，将被拒绝。',
+  'csv.warning.unitPrice':
+    '每张发票的金额将取自“{column}”，而这一列是单价：一件商品的价格，不是客户支付的金额。请改为选择数量和单价两列（金额即数量 × 单价），或在导入前确认这正是你想要的。',
+  'csv.confirm.unitPrice': '仍将“{column}”作为金额导入',
+  'csv.warning.currency':
+    '此文件中的金额以 {signs} 表示（例如“{example}”），而本工作区的货币是 {currency}。Tierwise 不会换算：这些金额将按原数值作为 {currency} 导入。',
+  'csv.confirm.currency': '按原数值作为 {currency} 导入这些金额',
 
   'problem.notUtf8': '文件不是 UTF-8 文本。请在电子表格中另存为“CSV UTF-8”后重试。',
   'problem.notJson': '这不是 JSON 文件，或文件已损坏（约在第 {at} 个字符处）。',

@@ -3,3 +3,4 @@
  * imports these constants without the worker's CSV reader (papaparse) or storage code.
  */
 export { CSV_FIELDS, CSV_KINDS } from '$backup/csv/fields';
+export { unitPriceAsAmount } from '$backup/csv/line-items';

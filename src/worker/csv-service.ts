@@ -12,6 +12,7 @@ import {
   type CsvMapping,
 } from '$backup/csv/fields';
 import { guessMapping } from '$backup/csv/guess-mapping';
+import { unitPriceAsAmount } from '$backup/csv/line-items';
 import {
   dateOrderEvidence,
   decimalMarkEvidence,
@@ -24,6 +25,7 @@ import { ImportFailure, type ImportProblem, type Outcome } from '$backup/problem
 import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
 import { buildSnapshot } from '$engine/index';
 import { csvLines, csvText } from '$lib/csv';
+import { SETTINGS_ID } from '$schema/settings';
 import type { Progress } from './backup-service';
 import type { WorkspaceWriter } from './workspace-writer';
 
@@ -64,6 +66,27 @@ export interface CsvReport {
    * which mark is its decimal: the example, to ask the user; null when nothing is unclear.
    */
   unclearAmount: string | null;
+  /** Invoices the accepted rows make (lines of one invoice number gathered), refunds among them. */
+  invoices: number;
+  refunds: number;
+  /** Rows refused because they name no client. */
+  withoutClient: number;
+  /**
+   * The header of a unit-price column that would be imported as each invoice's amount,
+   * which the user must confirm; null when the amount is a real amount.
+   */
+  unitPriceAsAmount: string | null;
+  /**
+   * Currency signs of the file's amounts that the workspace's currency cannot be (most
+   * used first, with the first such amount), which the user must confirm; null when none.
+   */
+  foreignCurrency: { signs: string[]; example: string; currency: string } | null;
+}
+
+/** How to check a file: how it writes dates and amounts, and how to name a client given by id. */
+export interface CsvCheckOptions extends CsvReading {
+  /** The name of a client given only by id, with `{id}`: `Client {id}`, `客户 {id}`. */
+  unnamedClient?: string;
 }
 
 /** The words of the refused-rows download, in the user's language. */
@@ -77,7 +100,7 @@ export interface RejectedCsvLabels {
 
 const SHOWN_REJECTIONS = 100;
 const DATE_FIELDS: readonly CsvField[] = ['date', 'dueDate', 'paidDate', 'followUpDate'];
-const AMOUNT_FIELDS: readonly CsvField[] = ['amount', 'cost'];
+const AMOUNT_FIELDS: readonly CsvField[] = ['amount', 'unitPrice', 'cost'];
 
 const isMapped = (column: number | null | undefined): column is number =>
   column !== null && column !== undefined;
@@ -128,7 +151,7 @@ export class CsvService {
     file: Blob,
     kind: CsvKind,
     mapping: CsvMapping,
-    chosen: CsvReading,
+    { unnamedClient = 'Client {id}', ...chosen }: CsvCheckOptions,
     onProgress?: Progress,
   ): Promise<Outcome<{ report: CsvReport }>> {
     this.#pending = null;
@@ -136,13 +159,15 @@ export class CsvService {
       const mapped =
         required === 'client'
           ? isMapped(mapping.clientId) || isMapped(mapping.clientName)
-          : isMapped(mapping[required]);
+          : required === 'amount'
+            ? isMapped(mapping.amount) || isMapped(mapping.unitPrice)
+            : isMapped(mapping[required]);
       if (!mapped)
         return problem('unmappedField', { field: required === 'client' ? 'clientName' : required });
     }
     const scan = await scanReading(file, mapping, chosen);
     if (!scan.ok) return scan;
-    const { reading, ambiguousDate, unclearAmount } = scan;
+    const { reading, ambiguousDate, unclearAmount, headers } = scan;
     const plan = new CsvPlan({
       kind,
       mapping,
@@ -150,6 +175,8 @@ export class CsvService {
       known: await readClientKeys(this.#writer.db),
       now: new Date(),
       newId: () => crypto.randomUUID(),
+      headers,
+      unnamedClient: (id) => unnamedClient.replace('{id}', id),
     });
     const read = await readCsv(file, {
       onRow: (cells, row) => {
@@ -178,8 +205,22 @@ export class CsvService {
         rejections: plan.rejections.slice(0, SHOWN_REJECTIONS),
         needsDateOrder: reading.dateOrder === null && ambiguousDate,
         unclearAmount: reading.decimalMark === null ? unclearAmount : null,
+        invoices: plan.transactions.length,
+        refunds: plan.transactions.reduce((n, t) => (t.amount < 0 ? n + 1 : n), 0),
+        withoutClient: plan.withoutClient,
+        unitPriceAsAmount: kind === 'transactions' ? unitPriceAsAmount(headers, mapping) : null,
+        foreignCurrency: await this.#foreignCurrency(plan),
       },
     };
+  }
+
+  /** The currency signs of the file's amounts that cannot be the workspace's currency. */
+  async #foreignCurrency(plan: CsvPlan): Promise<CsvReport['foreignCurrency']> {
+    const currency = (await this.#writer.db.settings.get(SETTINGS_ID))?.currency ?? 'USD';
+    const foreign = plan.currencies.foreignTo(currency);
+    const [first] = foreign;
+    if (!first) return null;
+    return { signs: foreign.map((f) => f.sign), example: first.example, currency };
   }
 
   /**
@@ -253,21 +294,30 @@ export class CsvService {
   }
 }
 
+interface Scan {
+  reading: CsvReading;
+  ambiguousDate: boolean;
+  unclearAmount: string | null;
+  headers: string[];
+}
+
 /**
  * What the user did not choose, read from the file itself (a first pass): one date with
  * a day above 12 settles the date order, one amount such as `1.234,56` or `12,5` the
- * decimal mark. Also whether any value needs the choice at all.
+ * decimal mark. Also whether any value needs the choice at all, and the headers.
  */
 async function scanReading(
   file: Blob,
   mapping: CsvMapping,
   given: CsvReading,
-): Promise<Outcome<{ reading: CsvReading; ambiguousDate: boolean; unclearAmount: string | null }>> {
+): Promise<Outcome<Scan>> {
   let { dateOrder, decimalMark } = given;
   let ambiguousDate = false;
   let unclearAmount: string | null = null;
   if (dateOrder !== null && decimalMark !== null) {
-    return { ok: true, reading: given, ambiguousDate, unclearAmount };
+    const head = await readCsv(file, { preview: 2 });
+    if (!head.ok) return head;
+    return { ok: true, reading: given, ambiguousDate, unclearAmount, headers: head.headers };
   }
   const dates = dateOrder === null ? DATE_FIELDS.map((f) => mapping[f]).filter(isMapped) : [];
   const amounts = decimalMark === null ? AMOUNT_FIELDS.map((f) => mapping[f]).filter(isMapped) : [];
@@ -286,5 +336,6 @@ async function scanReading(
     },
   });
   if (!read.ok) return read;
-  return { ok: true, reading: { dateOrder, decimalMark }, ambiguousDate, unclearAmount };
+  const reading = { dateOrder, decimalMark };
+  return { ok: true, reading, ambiguousDate, unclearAmount, headers: read.headers };
 }

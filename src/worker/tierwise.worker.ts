@@ -20,7 +20,7 @@ import {
   CsvService,
   type CsvKind,
   type CsvMapping,
-  type CsvReading,
+  type CsvCheckOptions,
   type RejectedCsvLabels,
 } from './csv-service';
 import { ScoringService, type ScoringStatus } from './scoring-service';
@@ -194,7 +194,7 @@ const api = {
     file: Blob,
     kind: CsvKind,
     mapping: CsvMapping,
-    reading: CsvReading,
+    reading: CsvCheckOptions,
     onProgress?: Progress,
   ) {
     return spreadsheets.dryRun(file, kind, mapping, reading, onProgress);

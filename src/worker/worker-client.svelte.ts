@@ -11,7 +11,7 @@ import type {
   CsvPreview,
   CsvReport,
   CsvWritten,
-  CsvReading,
+  CsvCheckOptions,
   RejectedCsvLabels,
 } from './csv-service';
 import type { ScoringStatus } from './scoring-service';
@@ -181,7 +181,7 @@ export class WorkerClient {
     file: File,
     kind: CsvKind,
     mapping: CsvMapping,
-    reading: CsvReading,
+    reading: CsvCheckOptions,
   ): Promise<Outcome<{ report: CsvReport }>> {
     return this.#track(
       () =>

@@ -35,9 +35,17 @@ test('a transactions CSV creates its clients, which are then scored and listed',
   await expect(page.getByTestId('csv-summary')).toHaveText(
     '6 of 6 rows can be imported; 0 will be refused.',
   );
-  await expect(page.getByTestId('csv-new-clients')).toContainText('3 new clients');
+  await expect(page.getByTestId('csv-new-clients')).toContainText(
+    '3 new clients will be created: Client C-001, Client C-002, Client C-003',
+  );
   expect(await page.locator('[data-count="clients"]').innerText()).toBe('0');
 
+  // ¥ in a USD workspace: said, and the import waits until the user confirms it.
+  await expect(page.getByTestId('csv-currency-warning')).toHaveText(
+    'Amounts in this file are written in ¥ (for example “¥800”), but this workspace counts in USD. Tierwise does not convert them: they would be imported as USD figures as they are.',
+  );
+  await expect(page.getByRole('button', { name: 'Import 6 rows' })).toBeDisabled();
+  await page.getByLabel('Import these amounts as USD as they are').check();
   await page.getByRole('button', { name: 'Import 6 rows' }).click();
   await expect(page.getByText('Imported 6 rows and created 3 clients.')).toBeVisible();
   await expect(page.locator('[data-count="clients"]')).toHaveText('3');
@@ -46,7 +54,7 @@ test('a transactions CSV creates its clients, which are then scored and listed',
   await openApp(page, '/clients');
   await expect(page.locator('[data-cell="rank"]')).toHaveCount(3, { timeout: 30_000 });
   await expect(page.locator('[data-cell="rank"]').first()).toHaveText('1');
-  await expect(page.getByRole('link', { name: 'C-002' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Client C-002' })).toBeVisible();
 });
 
 test('a CSV with 3 bad rows reports exactly those rows and imports nothing until confirmed', async ({
@@ -75,7 +83,12 @@ test('a CSV with 3 bad rows reports exactly those rows and imports nothing until
   await expect(rejected).toHaveCount(3);
   await expect(rejected.nth(0)).toContainText('3Datenot a date Tierwise can read: “2024-02-30”');
   await expect(rejected.nth(1)).toContainText('5Amountnot an amount: “lots”');
-  await expect(rejected.nth(2)).toContainText('7Client nameempty, but required');
+  await expect(rejected.nth(2)).toContainText(
+    '7Client nameClient: empty — every row needs a client',
+  );
+  await expect(page.getByTestId('csv-without-client')).toHaveText(
+    '1 row names no client and will be refused.',
+  );
   expect(await dumpUserTables(page)).toBe(before);
 
   const download = page.waitForEvent('download');

@@ -4,6 +4,10 @@ import { interactionSchema, type Interaction } from '$schema/interaction';
 import { transactionSchema, type Transaction } from '$schema/transaction';
 import type { CsvField, CsvKind, CsvMapping } from './fields';
 import { latestAllowedDate } from '$schema/common';
+import { aliasedIds, normaliseClientKey } from './client-key';
+import { CurrencyTally } from './currency';
+import { KIND_WORDS } from './interaction-kinds';
+import { InvoiceLines, isCancellation, lineAmount } from './line-items';
 import {
   parseAmount,
   parseDate,
@@ -22,6 +26,7 @@ export const REJECTION_REASONS = [
   'duplicate',
   'exists',
   'invalid',
+  'noClient',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -52,9 +57,12 @@ export interface CsvPlanOptions extends CsvReading {
   known: KnownClients;
   now: Date;
   newId: () => string;
+  /** The file's headers, to name the column a refusal is about. */
+  headers?: readonly string[];
+  /** The name of a client a file gives only by id: `Client 17850`, in the user's language. */
+  unnamedClient?: (id: string) => string;
 }
 
-/** Thrown inside a row's conversion; becomes the row's rejection. */
 /** The contact person's fields, by the CSV field that holds each. */
 const CONTACT_FIELDS: Readonly<Record<string, CsvField>> = {
   name: 'contactName',
@@ -63,6 +71,7 @@ const CONTACT_FIELDS: Readonly<Record<string, CsvField>> = {
   phone: 'contactPhone',
 };
 
+/** Thrown inside a row's conversion; becomes the row's rejection. */
 class Rejected {
   constructor(
     readonly field: CsvField | '',
@@ -71,34 +80,16 @@ class Rejected {
   ) {}
 }
 
-/** A Map, not an object: a word such as “constructor” must find nothing, not Object's own. */
-const KIND_WORDS = new Map<string, Interaction['kind']>(
-  Object.entries({
-    call: 'call',
-    phone: 'call',
-    phonecall: 'call',
-    电话: 'call',
-    通话: 'call',
-    email: 'email',
-    'e-mail': 'email',
-    mail: 'email',
-    邮件: 'email',
-    meeting: 'meeting',
-    visit: 'meeting',
-    会议: 'meeting',
-    拜访: 'meeting',
-    面谈: 'meeting',
-    note: 'note',
-    备注: 'note',
-    笔记: 'note',
-  } satisfies Record<string, Interaction['kind']>),
-);
+const isMapped = (column: number | null | undefined): column is number =>
+  column !== null && column !== undefined;
 
 /**
  * Turns the rows of one CSV file into records, row by row, without writing anything:
  * what the dry run shows and what the import then writes. A transactions or
- * interactions file creates the clients it names that do not exist yet — matched by id,
- * else by exact name — but only for rows that are otherwise valid.
+ * interactions file creates the clients it names that do not exist yet — matched by id
+ * (`17850.0` is `17850`), else by exact name — but only for rows that are otherwise valid.
+ * A transactions file with invoice numbers and no ids of its own is read as lines: the
+ * lines of one invoice number, client and date make one invoice (line-items.ts).
  */
 export class CsvPlan {
   readonly clients: Client[] = [];
@@ -116,11 +107,31 @@ export class CsvPlan {
   readonly #ids = new Map<string, number>();
   readonly #newById = new Map<string, Client>();
   readonly #newByName = new Map<string, string>();
+  /** Workspace client ids written otherwise (`17850.0`), by their normal form. */
+  readonly #aliases: ReadonlyMap<string, string>;
+  /** The invoices lines are gathered into; null when every row is its own record. */
+  readonly #lines: InvoiceLines | null;
+  /** Whether the file has a quantity column: a shop's line items, with cancellations. */
+  readonly #lineItems: boolean;
+  /** The currency signs the file's amounts carry. */
+  readonly currencies = new CurrencyTally();
+  /** Rows refused because they name no client (part of `rejections`). */
+  withoutClient = 0;
 
   constructor(options: CsvPlanOptions) {
     this.#options = options;
     this.#stamp = options.now.toISOString();
     this.#latestDate = latestAllowedDate(this.#stamp.slice(0, 10));
+    this.#aliases = aliasedIds(options.known.ids);
+    const { mapping, kind } = options;
+    const grouped = kind === 'transactions' && isMapped(mapping.reference) && !isMapped(mapping.id);
+    this.#lines = grouped ? new InvoiceLines() : null;
+    this.#lineItems = kind === 'transactions' && isMapped(mapping.quantity);
+  }
+
+  /** How many lines joined an invoice an earlier line began. */
+  get joinedLines(): number {
+    return this.#lines?.joined ?? 0;
   }
 
   /** How many clients the file creates (a clients file: every accepted row). */
@@ -192,6 +203,7 @@ export class CsvPlan {
     const raw = this.#cell(cells, field);
     if (raw === '') return undefined;
     const value = amount ? parseAmount(raw, this.#options.decimalMark) : parseNumber(raw);
+    if (amount && field !== 'quantity') this.currencies.add(raw);
     if (value === null) throw new Rejected(field, amount ? 'amount' : 'number', { value: raw });
     return value;
   }
@@ -203,7 +215,8 @@ export class CsvPlan {
   }
 
   #id(cells: readonly string[]): string {
-    const given = this.#cell(cells, 'id');
+    const cell = this.#cell(cells, 'id');
+    const given = this.#options.kind === 'clients' ? normaliseClientKey(cell) : cell;
     if (given === '') return this.#options.newId();
     const first = this.#ids.get(given);
     if (first !== undefined) throw new Rejected('id', 'duplicate', { row: first });
@@ -267,9 +280,15 @@ export class CsvPlan {
 
   #record(cells: readonly string[], row: number): void {
     const id = this.#id(cells);
-    const key = this.#cell(cells, 'clientId');
+    const key = normaliseClientKey(this.#cell(cells, 'clientId'));
     const name = this.#cell(cells, 'clientName');
-    if (key === '' && name === '') throw new Rejected('clientName', 'required');
+    if (key === '' && name === '') {
+      this.withoutClient += 1;
+      const field = isMapped(this.#options.mapping.clientId) ? 'clientId' : 'clientName';
+      const column = this.#options.mapping[field];
+      const header = isMapped(column) ? (this.#options.headers?.[column] ?? '') : '';
+      throw new Rejected(field, 'noClient', { column: header });
+    }
     const { clientId, create } = this.#resolveClient(key, name);
     const base = {
       id,
@@ -280,8 +299,7 @@ export class CsvPlan {
     };
     let push: () => void;
     if (this.#options.kind === 'transactions') {
-      const amount = this.#number(cells, 'amount', true);
-      if (amount === undefined) throw new Rejected('amount', 'required');
+      const amount = this.#amount(cells);
       const record = this.#validate(transactionSchema, {
         ...base,
         amount,
@@ -292,7 +310,9 @@ export class CsvPlan {
         reference: this.#cell(cells, 'reference'),
         description: this.#cell(cells, 'description'),
       });
-      push = () => this.transactions.push(record);
+      push = () => {
+        if (!this.#lines?.join(record)) this.transactions.push(record);
+      };
     } else {
       const word = this.#cell(cells, 'kind');
       const kind = word === '' ? 'note' : KIND_WORDS.get(word.toLowerCase());
@@ -316,6 +336,25 @@ export class CsvPlan {
   }
 
   /**
+   * A transaction row's amount: its amount column, else quantity × unit price. In a file
+   * of line items, a cancellation's line is a refund (negative).
+   */
+  #amount(cells: readonly string[]): number {
+    const cancelled = this.#lineItems && isCancellation(this.#cell(cells, 'reference'));
+    const { mapping } = this.#options;
+    if (isMapped(mapping.amount) || !isMapped(mapping.unitPrice)) {
+      const amount = this.#number(cells, 'amount', true);
+      if (amount === undefined) throw new Rejected('amount', 'required');
+      return cancelled ? 0 - Math.abs(amount) : amount;
+    }
+    const price = this.#number(cells, 'unitPrice', true);
+    if (price === undefined) throw new Rejected('unitPrice', 'required');
+    const quantity = this.#lineItems ? this.#number(cells, 'quantity', true) : 1;
+    if (quantity === undefined) throw new Rejected('quantity', 'required');
+    return lineAmount(quantity, price, cancelled);
+  }
+
+  /**
    * The client a row names: by id when it gives one, else by exact name, among the
    * workspace's clients and those this file creates; otherwise a client to create (only
    * once the row has passed).
@@ -324,7 +363,10 @@ export class CsvPlan {
     const { known } = this.#options;
     if (key !== '') {
       if (known.ids.has(key) || this.#newById.has(key)) return { clientId: key, create: null };
-      return { clientId: key, create: this.#newClient(key, name === '' ? key : name) };
+      const alias = this.#aliases.get(key);
+      if (alias !== undefined) return { clientId: alias, create: null };
+      const unnamed = this.#options.unnamedClient ?? ((id: string) => `Client ${id}`);
+      return { clientId: key, create: this.#newClient(key, name === '' ? unnamed(key) : name) };
     }
     const existing = known.byName.get(name) ?? this.#newByName.get(name);
     if (existing !== undefined) return { clientId: existing, create: null };

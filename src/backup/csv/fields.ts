@@ -25,6 +25,8 @@ export const CSV_FIELDS = {
     'clientName',
     'date',
     'amount',
+    'quantity',
+    'unitPrice',
     'id',
     'cost',
     'hours',
@@ -38,7 +40,10 @@ export const CSV_FIELDS = {
 
 export type CsvField = (typeof CSV_FIELDS)[CsvKind][number];
 
-/** Fields without which a file cannot be imported (the client: by id or by name). */
+/**
+ * Fields without which a file cannot be imported (the client: by id or by name; a
+ * transaction's amount: its own column, or a unit price — times the quantity when given).
+ */
 export const REQUIRED_FIELDS: Record<CsvKind, readonly (CsvField | 'client')[]> = {
   clients: ['name'],
   transactions: ['client', 'date', 'amount'],

@@ -173,7 +173,7 @@ const SYNONYMS: Record<CsvField, readonly string[]> = {
     'revenue',
     'sales',
     'net',
-    'price',
+    'linetotal',
     '金额',
     '总额',
     '总金额',
@@ -184,6 +184,18 @@ const SYNONYMS: Record<CsvField, readonly string[]> = {
     '价税合计',
     '发票金额',
     '成交金额',
+  ],
+  // A line item's count and price each: the amount is their product (line-items.ts).
+  quantity: ['quantity', 'qty', 'quantityordered', 'units', '数量', '件数', '购买数量'],
+  unitPrice: [
+    'unitprice',
+    'price',
+    'priceeach',
+    'priceperunit',
+    '单价',
+    '价格',
+    '销售单价',
+    '含税单价',
   ],
   cost: ['cost', 'costs', 'cogs', 'expense', 'expenses', '成本', '费用'],
   hours: ['hours', 'hoursworked', 'time', 'duration', '工时', '小时', '小时数'],
@@ -275,6 +287,14 @@ const SYNONYMS: Record<CsvField, readonly string[]> = {
     '下次跟进时间',
   ],
 };
+
+/**
+ * Whether `header` is one of the names seen for `field` (exactly, once normalised): the
+ * check warns when the amount column is headed like a unit price.
+ */
+export function isNamedAs(header: string, field: CsvField): boolean {
+  return SYNONYMS[field].includes(normaliseHeader(header));
+}
 
 /** A header as compared: lower case, no spaces or punctuation, no byte-order mark. */
 export function normaliseHeader(header: string): string {

@@ -40,6 +40,7 @@ const REASONS: Record<RejectionReason, MessageKey> = {
   duplicate: 'csv.reason.duplicate',
   exists: 'csv.reason.exists',
   invalid: 'csv.reason.invalid',
+  noClient: 'csv.reason.noClient',
 };
 
 const DECIMAL_MARKS = { auto: null, point: '.', comma: ',' } as const;
@@ -47,6 +48,22 @@ const DECIMAL_MARKS = { auto: null, point: '.', comma: ',' } as const;
 /** Whether the report leaves a question open that the user must answer first. */
 export function needsAnswer(report: CsvReport): boolean {
   return report.needsDateOrder || report.unclearAmount !== null;
+}
+
+/** What the user confirmed of what the check warned about. */
+export interface Confirmations {
+  /** A unit price imported as the amount. */
+  unitPrice: boolean;
+  /** Amounts in another currency imported as they are. */
+  currency: boolean;
+}
+
+/** Whether the check warned about something the user has not confirmed yet. */
+export function needsConfirmation(report: CsvReport, confirmed: Confirmations): boolean {
+  return (
+    (report.unitPriceAsAmount !== null && !confirmed.unitPrice) ||
+    (report.foreignCurrency !== null && !confirmed.currency)
+  );
 }
 
 /**
@@ -63,6 +80,7 @@ export class CsvImport {
   dateOrder = $state<DateOrderChoice>('auto');
   decimalMark = $state<DecimalMarkChoice>('auto');
   report = $state.raw<CsvReport | null>(null);
+  confirmed = $state<Confirmations>({ unitPrice: false, currency: false });
   message = $state('');
   readonly #services: AppServices;
 
@@ -92,6 +110,7 @@ export class CsvImport {
   reset = (): void => {
     if (this.report) void this.#services.worker.discardCsv();
     this.report = null;
+    this.confirmed = { unitPrice: false, currency: false };
     if (this.phase === 'report' || this.phase === 'done' || this.phase === 'error') {
       this.phase = this.preview ? 'mapping' : 'idle';
     }
@@ -119,6 +138,7 @@ export class CsvImport {
     const reading = {
       dateOrder: this.dateOrder === 'auto' ? null : this.dateOrder,
       decimalMark: DECIMAL_MARKS[this.decimalMark],
+      unnamedClient: this.#services.i18n.t('csv.unnamedClient'),
     };
     const outcome = await this.#guard(() =>
       this.#services.worker.dryRunCsv(file, this.kind, $state.snapshot(this.mapping), reading),
@@ -130,7 +150,7 @@ export class CsvImport {
 
   apply = async (): Promise<void> => {
     const { report } = this;
-    if (!report) return;
+    if (!report || needsConfirmation(report, this.confirmed)) return;
     this.phase = 'writing';
     const outcome = await this.#guard(() => this.#services.worker.applyCsv(report.token));
     if (!outcome) return;

@@ -39,7 +39,13 @@ describe('an import dropped by another tab’s swap', () => {
       discardCsv: () => undefined,
     };
     const csv = new CsvImport(services(worker));
-    csv.report = { token: 't', accepted: 3 } as CsvImport['report']; // apply reads the token only
+    // apply reads the token and what needs confirming only
+    csv.report = {
+      token: 't',
+      accepted: 3,
+      unitPriceAsAmount: null,
+      foreignCurrency: null,
+    } as CsvImport['report'];
     await csv.apply();
     expect(csv.phase).toBe('switching');
 

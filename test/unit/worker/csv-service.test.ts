@@ -126,6 +126,7 @@ describe('the refused rows download', () => {
         duplicate: 'duplicate',
         exists: 'exists',
         invalid: '{message}',
+        noClient: '{column}: empty',
       },
     });
     const cells = Papa.parse<string[]>(text ?? '', { skipEmptyLines: true }).data.flat();

@@ -16,6 +16,7 @@ function plan(kind: CsvKind, rows: string[][], known: Partial<KnownClients> = {}
     known: { ids: new Set(), byName: new Map(), ...known },
     now: NOW,
     newId: () => `new-${++next}`,
+    headers,
   });
   data.forEach((cells, i) => result.add(cells, i + 2));
   return result;
@@ -33,7 +34,8 @@ describe('a transactions file', () => {
     expect(result.rejections).toEqual([
       { row: 3, field: 'date', reason: 'date', params: { value: '05/03/2024' } },
     ]);
-    expect(result.clients.map((c) => [c.id, c.name])).toEqual([['C1', 'C1']]);
+    // A client given by id alone is named after it.
+    expect(result.clients.map((c) => [c.id, c.name])).toEqual([['C1', 'Client C1']]);
     expect(result.transactions.map((t) => [t.clientId, t.date, t.amount])).toEqual([
       ['C1', '2024-03-05', 1234.5],
       ['C1', '2024-03-06', 20],
@@ -77,7 +79,7 @@ describe('a transactions file', () => {
       ['C5', 'Ed', '2024-03-05', '', '', '', 't6'],
     ]);
     expect(result.rejections.map((r) => [r.row, r.field, r.reason])).toEqual([
-      [3, 'clientName', 'required'],
+      [3, 'clientId', 'noClient'],
       [4, 'date', 'date'],
       [5, 'amount', 'amount'],
       [6, 'dueDate', 'invalid'],
@@ -85,6 +87,9 @@ describe('a transactions file', () => {
       [8, 'amount', 'required'],
     ]);
     expect(result.rejections[4]!.params).toEqual({ row: 2 });
+    // The refusal names the column the client was mapped from, as the file heads it.
+    expect(result.rejections[0]!.params).toEqual({ column: 'Customer ID' });
+    expect(result.withoutClient).toBe(1);
     expect(result.clients.map((c) => c.id)).toEqual(['C1']);
     expect(result.accepted).toBe(1);
     expect(result.rejectedCells[1]).toEqual(['C2', 'Bob', '2024-02-30', '100', '', '', 't3']);

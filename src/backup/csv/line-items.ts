@@ -67,8 +67,12 @@ export class InvoiceLines {
   /** Lines that were added to an invoice begun by an earlier line. */
   joined = 0;
 
-  /** The invoice `line` belongs to, when an earlier line began it; `line` is then added to it. */
+  /**
+   * Whether an earlier line began `line`'s invoice; `line` is then added to it. A line
+   * without an invoice number is an invoice of its own.
+   */
   join(line: Transaction): boolean {
+    if (line.reference === '') return false;
     const first = this.#byReference.get(line.reference);
     if (first === undefined) {
       this.#byReference.set(line.reference, line);

@@ -196,6 +196,15 @@ describe('lines into invoices', () => {
     expect(result.transactions.map((t) => t.amount)).toEqual([15.3]);
   });
 
+  it('keeps a line without an invoice number as an invoice of its own', () => {
+    const result = plan([
+      line('', '1', '12/1/2010 8:26', '2', '17850'),
+      line('', '1', '12/1/2010 8:26', '3', '17850'),
+      line('536365', '1', '12/1/2010 8:26', '4', '17850'),
+    ]);
+    expect(result.transactions.map((t) => t.amount)).toEqual([2, 3, 4]);
+  });
+
   it('keeps every row its own record when the file gives each row an id', () => {
     const headers = ['Id', 'Invoice #', 'Client', 'Date', 'Amount'];
     const result = plan(

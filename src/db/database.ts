@@ -4,6 +4,7 @@ import type { Complaint } from '$schema/complaint';
 import { DEFAULT_SCORING_DEFINITION } from '$schema/default-scoring-model';
 import type { Feedback } from '$schema/feedback';
 import type { Interaction } from '$schema/interaction';
+import type { MergeRecord, QualityDismissal } from '$schema/merge';
 import type { ScoringModel } from '$schema/scoring-model';
 import { SETTINGS_ID, type Settings } from '$schema/settings';
 import { SCHEMA_VERSIONS } from './versions/index';
@@ -28,13 +29,16 @@ export type RecordTable = (typeof RECORD_TABLES)[number];
 
 /**
  * Tables that hold user data (as opposed to the model and settings); an evaluation is
- * stored in two (docs/storage.md, "Version 4").
+ * stored in two (docs/storage.md, "Version 4"); merges and dismissed quality findings
+ * describe these clients, so they go (and are copied) with them ("Version 5").
  */
 export const DATA_TABLES = [
   'clients',
   ...RECORD_TABLES,
   'evaluations',
   'evaluationColumns',
+  'merges',
+  'qualityDismissals',
 ] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 
@@ -63,6 +67,10 @@ export class TierwiseDb extends Dexie {
     ScoresRecord['id'] | ScoresStamp['id'] | FirstRows['id'] | SavedToday['id']
   >;
   changes!: EntityTable<ChangeRecord, 'seq'>;
+  /** Merges of two clients, each with what its undo needs (docs/quality.md). */
+  merges!: EntityTable<MergeRecord, 'id'>;
+  /** Data-quality findings marked "not a problem". */
+  qualityDismissals!: EntityTable<QualityDismissal, 'id'>;
 
   /**
    * @param name the IndexedDB name (tests use their own)

@@ -224,3 +224,53 @@ export {
   type SegmentInput,
   type Trait,
 } from './segments/segment-clients';
+export {
+  emailKey,
+  hasChinese,
+  nameKey,
+  nameSimilarity,
+  normaliseName,
+  phoneKey,
+  pinyinKey,
+  toHalfWidth,
+} from './quality/match-keys';
+export {
+  DUPLICATE_POINTS,
+  DUPLICATE_REASONS,
+  DUPLICATE_THRESHOLD,
+  MAX_BLOCK,
+  NAME_SIMILARITY_MIN,
+  findDuplicates,
+  type DuplicateCandidate,
+  type DuplicatePair,
+  type DuplicateReason,
+  type Romanise,
+} from './quality/duplicates';
+export { median, medianAbsoluteDeviation, modifiedZ, robustScale } from './quality/robust';
+export {
+  CLIENT_HISTORY_MIN,
+  IMPOSSIBLE_KINDS,
+  OUTLIER_Z,
+  findImpossibleValues,
+  findOutliers,
+  isMarkedRefund,
+  type CheckedInvoice,
+  type DatedRecord,
+  type ImpossibleKind,
+  type ImpossibleValue,
+  type Outlier,
+} from './quality/record-checks';
+export {
+  PROFILE_FIELDS,
+  findMissingFields,
+  neededFields,
+  type MissingField,
+  type ProfileField,
+} from './quality/missing-fields';
+export {
+  PENALTY,
+  findingId,
+  qualityReport,
+  type QualityInput,
+  type QualityReport,
+} from './quality/quality-report';

@@ -78,6 +78,10 @@ describe('database versions', () => {
       [2, v2Stores],
       [3, v2Stores],
       [4, { ...v2Stores, evaluationColumns: 'id' }],
+      [
+        5,
+        { ...v2Stores, evaluationColumns: 'id', merges: 'id, mergedAt', qualityDismissals: 'id' },
+      ],
     ]);
     for (const version of SCHEMA_VERSIONS) expect(Object.isFrozen(version)).toBe(true);
   });
@@ -144,6 +148,25 @@ describe('database versions', () => {
     expect(after.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     expect(await Promise.all(V1_TABLES.map((t) => after.table(t).toArray()))).toEqual(snapshot);
     expect(await after.scores.count()).toBe(0);
+    after.close();
+  });
+
+  it('version 5 opens a version-4 database with every row intact and no merges yet', async () => {
+    const name = dbName();
+    const before = new TierwiseDb(name, SCHEMA_VERSIONS.slice(0, 4));
+    await writeBundles(
+      before,
+      generateDataset({ seed: 5, asOf: '2026-06-30', clients: 10, transactions: 80 }),
+    );
+    const tables = before.tables.map((t) => t.name).sort();
+    const rows = await Promise.all(tables.map((t) => before.table(t).toArray()));
+    before.close();
+    const after = new TierwiseDb(name);
+    await after.open();
+    expect(after.verno).toBe(5);
+    expect(await Promise.all(tables.map((t) => after.table(t).toArray()))).toEqual(rows);
+    expect(await after.merges.count()).toBe(0);
+    expect(await after.qualityDismissals.count()).toBe(0);
     after.close();
   });
 

@@ -139,7 +139,13 @@ export async function undoMerge(
       const rows = await table.bulkGet(pairs.map(([id]) => id));
       const back = rows.flatMap((row, i) =>
         row && row.clientId === keptId
-          ? [{ ...row, clientId: mergedId, updatedAt: restored(pairs[i]?.[1] ?? stamp, row.updatedAt) }]
+          ? [
+              {
+                ...row,
+                clientId: mergedId,
+                updatedAt: restored(pairs[i]?.[1] ?? stamp, row.updatedAt),
+              },
+            ]
           : [],
       );
       await table.bulkPut(back);
@@ -149,7 +155,13 @@ export async function undoMerge(
     await db.clients.bulkPut(
       referred.flatMap((c, i) =>
         c && c.referredById === keptId
-          ? [{ ...c, referredById: mergedId, updatedAt: restored(referrals[i]?.[1] ?? stamp, c.updatedAt) }]
+          ? [
+              {
+                ...c,
+                referredById: mergedId,
+                updatedAt: restored(referrals[i]?.[1] ?? stamp, c.updatedAt),
+              },
+            ]
           : [],
       ),
     );

@@ -225,6 +225,8 @@ export const en = {
   'dashboard.stat.feedback': 'Feedback',
   'dashboard.stat.complaints': 'Complaints',
   'dashboard.seeClients': 'See all clients',
+  'dashboard.quality': 'Data quality: {score} of 100',
+  'dashboard.qualityLink': 'See the data-quality report',
   'dashboard.tiny':
     'Only {count, plural, one {# client} other {# clients}} so far: every figure moves a lot with each one.',
   'dashboard.chartsFailed': 'The charts could not be loaded. Reload the page to try again.',
@@ -484,6 +486,58 @@ export const en = {
   'data.clear.confirmButton': 'Delete everything',
   'data.clear.cancel': 'Cancel',
   'data.clear.done': 'All data deleted.',
+  'quality.title': 'Data quality',
+  'quality.score': 'Quality score: {score} of 100',
+  'quality.scoreRule':
+    'Every client counts from 1 down: 1 off in a likely duplicate or with an impossible value, 0.5 with an unusual amount, up to 0.25 for missing profile fields.',
+  'quality.checking': 'Checking the data…',
+  'quality.checked': '{count, plural, one {# client checked.} other {# clients checked.}}',
+  'quality.allClear': 'Nothing to fix: no likely duplicates, unusual amounts or impossible values.',
+  'quality.dismissed':
+    '{count, plural, one {# finding marked “not a problem” is not listed.} other {# findings marked “not a problem” are not listed.}}',
+  'quality.notAProblem': 'Not a problem',
+  'quality.openFile': 'Open {name} to edit',
+  'quality.duplicates.title':
+    '{count, plural, one {# likely duplicate} other {# likely duplicates}}',
+  'quality.duplicates.pair': 'Likely the same client ({score} of 100): {reasons}.',
+  'quality.reason.email': 'the same e-mail',
+  'quality.reason.phone': 'the same phone number',
+  'quality.reason.name': 'names {percent} alike',
+  'quality.reason.pinyin': 'the same name in pinyin',
+  'quality.keep': 'Keep {name}',
+  'quality.keepHint':
+    'Merging moves every invoice, contact, feedback and complaint to the client kept; it can be undone below.',
+  'quality.outliers.title': '{count, plural, one {# unusual amount} other {# unusual amounts}}',
+  'quality.outliers.entry': '{amount} on {date}; a usual invoice here is about {median}.',
+  'quality.impossible.title':
+    '{count, plural, one {# impossible value} other {# impossible values}}',
+  'quality.impossible.futureDate': '{record} dated {date}, after today.',
+  'quality.impossible.paidBeforeInvoiced':
+    'Invoice of {date} paid on {other}, before it was issued.',
+  'quality.impossible.unmarkedRefund':
+    'Invoice of {date} for {other}: negative, but not marked as a refund or credit note.',
+  'quality.record.transactions': 'Invoice',
+  'quality.record.interactions': 'Contact',
+  'quality.record.feedback': 'Feedback',
+  'quality.record.complaints': 'Complaint',
+  'quality.missing.title': 'Profile fields the model needs',
+  'quality.missing.entry':
+    '{field}: {count, plural, one {# client lacks it} other {# clients lack it}}',
+  'quality.missing.more': '{count, plural, one {and # more} other {and # more}}',
+  'quality.merged':
+    'Merged {merged} into {kept}: every record moved, and the scores are recomputed.',
+  'quality.undone': 'Merge undone: {merged} and {kept} are two clients again.',
+  'quality.undo': 'Undo',
+  'quality.refused.same': 'A client cannot be merged into itself.',
+  'quality.refused.missing':
+    'One of the two clients no longer exists (merged or deleted in another tab).',
+  'quality.refused.gone': 'This merge was already undone.',
+  'quality.refused.occupied':
+    'A client with the merged client’s id exists again, so the merge cannot be undone.',
+  'quality.merges.title': 'Past merges',
+  'quality.merges.none': 'No merges yet.',
+  'quality.merges.entry':
+    '{merged} merged into {kept} on {date}: {count, plural, one {# record moved} other {# records moved}}.',
 
   'backup.export.title': 'Back up',
   'backup.export.body':

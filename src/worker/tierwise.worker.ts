@@ -38,6 +38,7 @@ import { HistoryService, type HistoryComparison, type TimelinePoint } from './hi
 import { SegmentsService, type SegmentRequest, type SegmentsData } from './segments-service';
 import type { MovementScheme } from '$engine/index';
 import type { StoredEvaluation } from '$db/evaluation-store';
+import { QualityService, type MergeOutcome, type QualityView } from './quality-service';
 
 /**
  * The worker's own connection: rows are read and written here, never cloned to the page.
@@ -77,6 +78,7 @@ const evaluations = new EvaluationService(db, scoring);
 const history = new HistoryService(db, scoring.directory);
 const today = new TodayService(db, scoring, history);
 const segments = new SegmentsService(db, scoring);
+const quality = new QualityService(db, withWriteLock);
 
 // Staging databases of an import cut short, or an old workspace whose deletion did not
 // finish, go at start — unless a tab is writing now (it may be staging), or this tab
@@ -308,6 +310,26 @@ const api = {
   /** Tags the clients of one cluster of the last segmentation; null when that run is gone. */
   saveSegmentTag(runId: number, cluster: number, tag: string) {
     return segments.saveTag(runId, cluster, tag);
+  },
+
+  /** The data-quality report as of the page's day `today` (YYYY-MM-DD). */
+  qualityReport(today: string): Promise<QualityView> {
+    return quality.report(today);
+  },
+
+  /** Merges one client into another, moving every record; undoable (`undoMerge`). */
+  mergeClients(keptId: string, mergedId: string): Promise<MergeOutcome> {
+    return quality.merge(keptId, mergedId);
+  },
+
+  /** Undoes a recorded merge, whenever it was made. */
+  undoMerge(mergeId: string): Promise<MergeOutcome> {
+    return quality.undo(mergeId);
+  },
+
+  /** Marks a finding of the report "not a problem" (remembered), or lists it again. */
+  dismissFinding(findingId: string, dismissed: boolean): Promise<void> {
+    return dismissed ? quality.dismiss(findingId) : quality.restore(findingId);
   },
 
   /** Calls `listener` with every change of the scoring status (a `Comlink.proxy`). */

@@ -24,6 +24,7 @@ import type { EvaluationOutcome } from './evaluation-service';
 import type { HistoryComparison, TimelinePoint } from './history-service';
 import type { MovementScheme } from '$engine/index';
 import type { SegmentRequest, SegmentsData } from './segments-service';
+import type { MergeOutcome, QualityView } from './quality-service';
 
 /**
  * The page's handle on the worker. Every heavy job runs there; this class only forwards
@@ -203,6 +204,25 @@ export class WorkerClient {
 
   discardCsv(): Promise<void> {
     return this.#remote.discardCsv();
+  }
+
+  /** The data-quality report as of `today`; read-only, not a job. */
+  qualityReport(today: string): Promise<QualityView> {
+    return this.#remote.qualityReport(today);
+  }
+
+  /** Merges `mergedId` into `keptId`; the list of merges offers its undo. */
+  mergeClients(keptId: string, mergedId: string): Promise<MergeOutcome> {
+    return this.#track(() => this.#remote.mergeClients(keptId, mergedId) as Promise<MergeOutcome>); // one promise of the union, as above
+  }
+
+  undoMerge(mergeId: string): Promise<MergeOutcome> {
+    return this.#track(() => this.#remote.undoMerge(mergeId) as Promise<MergeOutcome>); // as above
+  }
+
+  /** Marks a finding "not a problem" (`dismissed`), or lists it again. */
+  dismissFinding(findingId: string, dismissed: boolean): Promise<void> {
+    return this.#remote.dismissFinding(findingId, dismissed);
   }
 
   /** The dashboard's figures for the scores the page holds; read-only, not a job. */

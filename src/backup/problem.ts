@@ -27,6 +27,7 @@ export const PROBLEM_CODES = [
   'unclosedQuote',
   'notUtf8Json',
   'damaged',
+  'ambiguousClient',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

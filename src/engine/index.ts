@@ -274,3 +274,10 @@ export {
   type QualityInput,
   type QualityReport,
 } from './quality/quality-report';
+export {
+  ClientMatcher,
+  MATCH_RULES,
+  type ClientMatch,
+  type MatchRule,
+  type MatchableClient,
+} from './quality/match-clients';

@@ -715,6 +715,31 @@ export const en = {
     'Only one column was found. Is the file separated by commas, semicolons or tabs? Check the delimiter when saving it.',
   'problem.unmappedField': 'Choose the column that holds “{field}”.',
   'problem.expired': 'Read the file again: the checked version is no longer available.',
+  'problem.ambiguousClient':
+    'Several clients are called “{name}”: choose which one its rows belong to, then import.',
+  'csv.match.title':
+    '{count, plural, one {# client of the file is already here} other {# clients of the file are already here}}',
+  'csv.match.file': 'In the file',
+  'csv.match.stored': 'Already here',
+  'csv.match.by': 'Matched by',
+  'csv.match.action': 'Import as',
+  'csv.match.rule.id': 'the same id',
+  'csv.match.rule.email': 'the same e-mail',
+  'csv.match.rule.phone': 'the same phone',
+  'csv.match.rule.name': 'the same name',
+  'csv.match.all': 'For every match',
+  'csv.match.asAll': 'As for every match',
+  'csv.match.create': 'A new client',
+  'csv.match.update': 'An update of the client here',
+  'csv.match.updateOne': 'An update of {name}',
+  'csv.match.skip': 'Skip',
+  'csv.match.more':
+    '{count, plural, one {# more match follows the choice for every match.} other {# more matches follow the choice for every match.}}',
+  'csv.ambiguous.title': 'Which client?',
+  'csv.ambiguous.entry':
+    '{count, plural, one {# row names} other {# rows name}} “{name}”, and several clients here have that name.',
+  'csv.ambiguous.choose': 'Choose a client…',
+  'csv.ambiguous.option': '{name} ({detail})',
   'problem.notUtf8Json':
     'The file is not UTF-8 text, as every Tierwise backup is: it is damaged, or it is not a Tierwise backup.',
   'problem.damaged':

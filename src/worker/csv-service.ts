@@ -22,12 +22,22 @@ import {
 } from '$backup/csv/parse-values';
 import { readCsv } from '$backup/csv/read-csv';
 import { ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
-import { insertRecords, readClientKeys, readExisting } from '$db/backup-store';
+import { insertRecords, readExisting } from '$db/backup-store';
+import { writeClientImport } from '$db/client-import';
 import { buildSnapshot } from '$engine/index';
 import { csvLines, csvText } from '$lib/csv';
 import { SETTINGS_ID } from '$schema/settings';
 import type { Progress } from './backup-service';
 import type { WorkspaceWriter } from './workspace-writer';
+import {
+  ClientMatching,
+  DEFAULT_DECISIONS,
+  decideClients,
+  resolveNames,
+  type CsvAmbiguousName,
+  type CsvClientMatch,
+  type CsvDecisions,
+} from './csv-matching';
 
 export type {
   CsvField,
@@ -81,6 +91,10 @@ export interface CsvReport {
    * used first, with the first such amount), which the user must confirm; null when none.
    */
   foreignCurrency: { signs: string[]; example: string; currency: string } | null;
+  /** A clients file: its clients that match stored ones, for create / update / skip. */
+  matches: CsvClientMatch[];
+  /** A transactions or contacts file: names several stored clients share, to choose from. */
+  ambiguous: CsvAmbiguousName[];
 }
 
 /** How to check a file: how it writes dates and amounts, and how to name a client given by id. */
@@ -99,6 +113,8 @@ export interface RejectedCsvLabels {
 }
 
 const SHOWN_REJECTIONS = 100;
+/** Matches shown for a decision each; the rest follow the choice for all. */
+const SHOWN_MATCHES = 200;
 const DATE_FIELDS: readonly CsvField[] = ['date', 'dueDate', 'paidDate', 'followUpDate'];
 const AMOUNT_FIELDS: readonly CsvField[] = ['amount', 'unitPrice', 'cost'];
 
@@ -117,6 +133,17 @@ export interface CsvWritten {
   swapped: boolean;
 }
 
+/** A checked file waiting for the user's go, with its matches and the answers so far. */
+interface PendingCsv {
+  token: string;
+  plan: CsvPlan;
+  headers: string[];
+  matching: ClientMatching;
+  matches: CsvClientMatch[];
+  ambiguous: CsvAmbiguousName[];
+  decisions: CsvDecisions;
+}
+
 /**
  * Spreadsheet import in the worker: preview and guess the columns, then a dry run that
  * turns every row into a record or a rejection (kept here until the user confirms),
@@ -125,7 +152,7 @@ export interface CsvWritten {
  */
 export class CsvService {
   readonly #writer: WorkspaceWriter;
-  #pending: { token: string; plan: CsvPlan; headers: string[] } | null = null;
+  #pending: PendingCsv | null = null;
 
   constructor(writer: WorkspaceWriter) {
     this.#writer = writer;
@@ -168,11 +195,12 @@ export class CsvService {
     const scan = await scanReading(file, mapping, chosen);
     if (!scan.ok) return scan;
     const { reading, ambiguousDate, unclearAmount, headers } = scan;
+    const matching = await ClientMatching.read(this.#writer.db);
     const plan = new CsvPlan({
       kind,
       mapping,
       ...reading,
-      known: await readClientKeys(this.#writer.db),
+      known: matching.known(),
       now: new Date(),
       newId: () => crypto.randomUUID(),
       headers,
@@ -187,12 +215,23 @@ export class CsvService {
     if (!read.ok) return read;
     if (read.rows === 0) return problem('emptyCsv');
     const given = plan.explicitIds();
-    if (given.length > 0) {
+    // A clients file's stored ids are matches (by id), not refusals.
+    if (given.length > 0 && kind !== 'clients') {
       const found = await readExisting<{ id: string }>(this.#writer.db, kind, given);
       plan.rejectExisting(kind, new Set(found.flatMap((r) => (r ? [r.id] : []))));
     }
     const token = crypto.randomUUID();
-    this.#pending = { token, plan, headers: read.headers };
+    const matches = kind === 'clients' ? matching.matches(plan.clients) : [];
+    const ambiguous = matching.ambiguousNames([...plan.transactions, ...plan.interactions]);
+    this.#pending = {
+      token,
+      plan,
+      headers: read.headers,
+      matching,
+      matches,
+      ambiguous,
+      decisions: DEFAULT_DECISIONS,
+    };
     return {
       ok: true,
       report: {
@@ -210,6 +249,8 @@ export class CsvService {
         withoutClient: plan.withoutClient,
         unitPriceAsAmount: kind === 'transactions' ? unitPriceAsAmount(headers, mapping) : null,
         foreignCurrency: await this.#foreignCurrency(plan),
+        matches: matches.slice(0, SHOWN_MATCHES),
+        ambiguous,
       },
     };
   }
@@ -221,6 +262,13 @@ export class CsvService {
     const [first] = foreign;
     if (!first) return null;
     return { signs: foreign.map((f) => f.sign), example: first.example, currency };
+  }
+
+  /** The user's answers to the last dry run's matches and ambiguous names, kept for `apply`. */
+  decide(token: string, decisions: CsvDecisions): boolean {
+    if (!this.#pending || this.#pending.token !== token) return false;
+    this.#pending.decisions = decisions;
+    return true;
   }
 
   /**
@@ -251,6 +299,10 @@ export class CsvService {
     const pending = this.#pending;
     if (!pending || pending.token !== token) return problem('expired');
     const { plan } = pending;
+    const records = [...plan.transactions, ...plan.interactions];
+    const unanswered = resolveNames(records, pending.ambiguous, pending.decisions.names);
+    if (unanswered !== null) return problem('ambiguousClient', { name: unanswered });
+    if (pending.matches.length > 0) return this.#applyMatched(pending);
     const rows = {
       clients: plan.clients,
       transactions: plan.transactions,
@@ -291,6 +343,22 @@ export class CsvService {
 
   discard(): void {
     this.#pending = null;
+  }
+
+  /** A clients file with matches: the new clients added, the matched ones as decided. */
+  async #applyMatched(pending: PendingCsv): Promise<Outcome<CsvWritten>> {
+    const { plan } = pending;
+    const { added, updated } = decideClients(
+      plan.clients,
+      pending.matches,
+      pending.decisions,
+      pending.matching,
+      () => crypto.randomUUID(),
+      new Date().toISOString(),
+    );
+    await this.#writer.withWriteLock(() => writeClientImport(this.#writer.db, added, updated));
+    this.#pending = null;
+    return { ok: true, rows: added.length + updated.length, clients: added.length, swapped: false };
   }
 }
 

@@ -38,6 +38,7 @@ import { HistoryService, type HistoryComparison, type TimelinePoint } from './hi
 import { SegmentsService, type SegmentRequest, type SegmentsData } from './segments-service';
 import type { MovementScheme } from '$engine/index';
 import type { StoredEvaluation } from '$db/evaluation-store';
+import type { CsvDecisions } from './csv-matching';
 import { QualityService, type MergeOutcome, type QualityView } from './quality-service';
 
 /**
@@ -210,6 +211,11 @@ const api = {
   /** Adds the accepted rows of the last dry run. */
   applyCsv(token: string, onProgress?: Progress) {
     return spreadsheets.apply(token, onProgress);
+  },
+
+  /** The user's answers to the last dry run's matches and ambiguous names. */
+  decideCsv(token: string, decisions: CsvDecisions): boolean {
+    return spreadsheets.decide(token, decisions);
   },
 
   discardCsv(): void {

@@ -25,6 +25,7 @@ import type { HistoryComparison, TimelinePoint } from './history-service';
 import type { MovementScheme } from '$engine/index';
 import type { SegmentRequest, SegmentsData } from './segments-service';
 import type { MergeOutcome, QualityView } from './quality-service';
+import type { CsvDecisions } from './csv-matching';
 
 /**
  * The page's handle on the worker. Every heavy job runs there; this class only forwards
@@ -200,6 +201,11 @@ export class WorkerClient {
     return this.#track(
       () => this.#remote.applyCsv(token, this.#progress()) as Promise<Outcome<CsvWritten>>, // as above
     );
+  }
+
+  /** Answers the last dry run's matches and ambiguous names before `applyCsv`. */
+  decideCsv(token: string, decisions: CsvDecisions): Promise<boolean> {
+    return this.#remote.decideCsv(token, decisions);
   }
 
   discardCsv(): Promise<void> {

@@ -235,6 +235,7 @@ export {
   toHalfWidth,
 } from './quality/match-keys';
 export {
+  CONFLICT_POINTS,
   DUPLICATE_POINTS,
   DUPLICATE_REASONS,
   DUPLICATE_THRESHOLD,

@@ -227,6 +227,8 @@ export const en = {
   'dashboard.seeClients': 'See all clients',
   'dashboard.quality': 'Data quality: {score} of 100',
   'dashboard.qualityLink': 'See the data-quality report',
+  'dashboard.qualityLast': 'Data quality at the last check: {score} of 100',
+  'dashboard.qualityCheck': 'Check the data’s quality',
   'dashboard.tiny':
     'Only {count, plural, one {# client} other {# clients}} so far: every figure moves a lot with each one.',
   'dashboard.chartsFailed': 'The charts could not be loaded. Reload the page to try again.',
@@ -495,6 +497,7 @@ export const en = {
   'quality.allClear': 'Nothing to fix: no likely duplicates, unusual amounts or impossible values.',
   'quality.dismissed':
     '{count, plural, one {# finding marked “not a problem” is not listed.} other {# findings marked “not a problem” are not listed.}}',
+  'quality.firstShown': 'The first {count} are listed.',
   'quality.notAProblem': 'Not a problem',
   'quality.openFile': 'Open {name} to edit',
   'quality.duplicates.title':

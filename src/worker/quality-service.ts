@@ -20,6 +20,14 @@ export interface QualityView extends Omit<QualityReport, 'missing'> {
   missing: (MissingField & { total: number })[];
   /** Names of the clients the findings mention, by id. */
   names: Record<string, string>;
+  /** How many of each finding there are; the lists hold the first `SHOWN` of them. */
+  totals: { duplicates: number; outliers: number; impossible: number };
+}
+
+/** The score for the Dashboard: current, or the last one computed (`current` false). */
+export interface QualityScore {
+  score: number;
+  current: boolean;
 }
 
 /** A merge or its undo: done, or refused with the reason's code (nothing written). */
@@ -35,6 +43,7 @@ export class QualityService {
   readonly #withWriteLock: <T>(work: () => Promise<T>) => Promise<T>;
   readonly #romanise: () => Promise<Romanise>;
   #cached: { key: string; view: Promise<QualityView> } | null = null;
+  #lastScore: number | null = null;
 
   constructor(
     db: TierwiseDb,
@@ -57,6 +66,20 @@ export class QualityService {
       });
     }
     return this.#cached.view;
+  }
+
+  /**
+   * The score for the Dashboard. A base of up to `EAGER_ROWS` records is checked at once;
+   * a larger one (reading it all holds this worker for tens of seconds) shows the score of
+   * the last check — the Data view's — or none before there was one.
+   */
+  async score(today: string): Promise<QualityScore | null> {
+    const key = await this.#dataKey(today);
+    if (this.#cached?.key === key) return { score: (await this.#cached.view).score, current: true };
+    const stamp = await readScoresStamp(this.#db);
+    const rows = stamp ? Object.values(stamp.counts).reduce((sum, n) => sum + n, 0) : 0;
+    if (rows <= EAGER_ROWS) return { score: (await this.report(today)).score, current: true };
+    return this.#lastScore === null ? null : { score: this.#lastScore, current: false };
   }
 
   /** Merges `mergedId` into `keptId` (`mergeClients`); the scorer rescores both. */
@@ -175,12 +198,22 @@ export class QualityService {
       dismissed,
       ...(romanise ? { romanise } : {}),
     });
+    const totals = {
+      duplicates: report.duplicates.length,
+      outliers: report.outliers.length,
+      impossible: report.impossible.length,
+    };
+    // Only the first findings of each kind cross to the page (the totals say the rest).
+    const duplicates = report.duplicates.slice(0, SHOWN);
+    const outliers = report.outliers.slice(0, SHOWN);
+    const impossible = report.impossible.slice(0, SHOWN);
     const named = new Set<string>([
-      ...report.duplicates.flatMap((p) => [p.a, p.b]),
-      ...report.outliers.map((o) => o.clientId),
-      ...report.impossible.map((v) => v.clientId),
+      ...duplicates.flatMap((p) => [p.a, p.b]),
+      ...outliers.map((o) => o.clientId),
+      ...impossible.map((v) => v.clientId),
       ...report.missing.flatMap((m) => m.clientIds.slice(0, MISSING_SHOWN)),
     ]);
+    this.#lastScore = report.score;
     const names: Record<string, string> = {};
     for (const c of clients) if (named.has(c.id)) names[c.id] = c.name;
     // Only the first clients of each missing field cross to the page: the count says the rest.
@@ -189,9 +222,13 @@ export class QualityService {
       clientIds: m.clientIds.slice(0, MISSING_SHOWN),
       total: m.clientIds.length,
     }));
-    return { ...report, missing, names };
+    return { ...report, duplicates, outliers, impossible, missing, names, totals };
   }
 }
 
 /** Clients of a missing field named on the page; the count gives the rest. */
 export const MISSING_SHOWN = 20;
+/** Findings of each kind sent to the page. */
+export const SHOWN = 200;
+/** Records up to which the Dashboard's score is checked at once (see `score`). */
+export const EAGER_ROWS = 100_000;

@@ -39,7 +39,12 @@ import { SegmentsService, type SegmentRequest, type SegmentsData } from './segme
 import type { MovementScheme } from '$engine/index';
 import type { StoredEvaluation } from '$db/evaluation-store';
 import type { CsvDecisions } from './csv-matching';
-import { QualityService, type MergeOutcome, type QualityView } from './quality-service';
+import {
+  QualityService,
+  type MergeOutcome,
+  type QualityScore,
+  type QualityView,
+} from './quality-service';
 
 /**
  * The worker's own connection: rows are read and written here, never cloned to the page.
@@ -321,6 +326,11 @@ const api = {
   /** The data-quality report as of the page's day `today` (YYYY-MM-DD). */
   qualityReport(today: string): Promise<QualityView> {
     return quality.report(today);
+  },
+
+  /** The data-quality score for the Dashboard (see `QualityService.score`). */
+  qualityScore(today: string): Promise<QualityScore | null> {
+    return quality.score(today);
   },
 
   /** Merges one client into another, moving every record; undoable (`undoMerge`). */

@@ -24,7 +24,7 @@ import type { EvaluationOutcome } from './evaluation-service';
 import type { HistoryComparison, TimelinePoint } from './history-service';
 import type { MovementScheme } from '$engine/index';
 import type { SegmentRequest, SegmentsData } from './segments-service';
-import type { MergeOutcome, QualityView } from './quality-service';
+import type { MergeOutcome, QualityScore, QualityView } from './quality-service';
 import type { CsvDecisions } from './csv-matching';
 
 /**
@@ -215,6 +215,11 @@ export class WorkerClient {
   /** The data-quality report as of `today`; read-only, not a job. */
   qualityReport(today: string): Promise<QualityView> {
     return this.#remote.qualityReport(today);
+  }
+
+  /** The data-quality score for the Dashboard; read-only, not a job. */
+  qualityScore(today: string): Promise<QualityScore | null> {
+    return this.#remote.qualityScore(today);
   }
 
   /** Merges `mergedId` into `keptId`; the list of merges offers its undo. */

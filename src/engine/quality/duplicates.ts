@@ -33,6 +33,11 @@ export interface DuplicatePair {
 
 /** Points each reason adds; a pair is listed from `DUPLICATE_THRESHOLD` on. */
 export const DUPLICATE_POINTS = { email: 60, phone: 50, pinyin: 50, name: 60 } as const;
+/**
+ * Points taken off when both clients have an e-mail (a phone) and they differ: two people
+ * who share a common name but not their addresses are two clients.
+ */
+export const CONFLICT_POINTS = { email: 30, phone: 20 } as const;
 /** Names this similar or more count (their points: `DUPLICATE_POINTS.name` × similarity). */
 export const NAME_SIMILARITY_MIN = 0.85;
 export const DUPLICATE_THRESHOLD = 50;
@@ -41,7 +46,7 @@ export const DUPLICATE_THRESHOLD = 50;
  * a switchboard number, a three-letter prefix every "Zhang" shares): its block is skipped,
  * so that the pairs compared stay near-linear in the number of clients.
  */
-export const MAX_BLOCK = 100;
+export const MAX_BLOCK = 25;
 /** Code points of the compact name its prefix and suffix blocks use. */
 const AFFIX = 3;
 
@@ -95,13 +100,17 @@ function blockKeys(c: Keyed): string[] {
 function scorePair(x: Keyed, y: Keyed): DuplicatePair | null {
   const reasons: DuplicateReason[] = [];
   let score = 0;
-  if (x.email !== '' && x.email === y.email) {
-    reasons.push('email');
-    score += DUPLICATE_POINTS.email;
+  if (x.email !== '' && y.email !== '') {
+    if (x.email === y.email) {
+      reasons.push('email');
+      score += DUPLICATE_POINTS.email;
+    } else score -= CONFLICT_POINTS.email;
   }
-  if (x.phone !== '' && x.phone === y.phone) {
-    reasons.push('phone');
-    score += DUPLICATE_POINTS.phone;
+  if (x.phone !== '' && y.phone !== '') {
+    if (x.phone === y.phone) {
+      reasons.push('phone');
+      score += DUPLICATE_POINTS.phone;
+    } else score -= CONFLICT_POINTS.phone;
   }
   const similarity =
     x.compact === y.compact && x.compact !== '' ? 1 : nameSimilarity(x.name, y.name);
@@ -121,8 +130,8 @@ function scorePair(x: Keyed, y: Keyed): DuplicatePair | null {
  * Pairs of clients that are likely one client, best first (score, then ids). Only
  * clients sharing a blocking key are compared — the same e-mail, phone, compact name,
  * pinyin, or the first or last three characters of the compact name — and blocks over
- * `MAX_BLOCK` are skipped, so 50,000 clients compare in a fraction of a second rather
- * than 1.25 billion pairs.
+ * `MAX_BLOCK` are skipped, so 50,000 clients compare in seconds rather than as 1.25
+ * billion pairs.
  * @param romanise pinyin of a Chinese name; without it Chinese names are not romanised
  */
 export function findDuplicates(

@@ -48,28 +48,37 @@ export interface Outlier {
 export function findOutliers(invoices: readonly CheckedInvoice[]): Outlier[] {
   const positive = invoices.filter((t) => t.amount > 0);
   if (positive.length < CLIENT_HISTORY_MIN) return [];
-  const base = robustScale(positive.map((t) => Math.log(t.amount)));
-  const byClient = new Map<string, number[]>();
-  for (const t of positive) {
-    const own = byClient.get(t.clientId);
-    if (own) own.push(Math.log(t.amount));
-    else byClient.set(t.clientId, [Math.log(t.amount)]);
-  }
-  const clientScales = new Map<string, RobustScale>();
+  const logs = Float64Array.from(positive, (t) => Math.log(t.amount));
+  const base = robustScale(logs);
+  // Only the clients of invoices unusual for the base need their own range: their
+  // invoices are gathered in one more pass, not every client's (50,000 lists).
+  const flagged = new Map<number, number>();
+  logs.forEach((x, i) => {
+    const z = modifiedZ(x, base);
+    if (Math.abs(z) > OUTLIER_Z) flagged.set(i, z);
+  });
+  if (flagged.size === 0) return [];
+  const candidates = new Set([...flagged.keys()].map((i) => positive[i]!.clientId));
+  const own = new Map<string, number[]>();
+  positive.forEach((t, i) => {
+    if (!candidates.has(t.clientId)) return;
+    const list = own.get(t.clientId);
+    if (list) list.push(logs[i]!);
+    else own.set(t.clientId, [logs[i]!]);
+  });
+  const scales = new Map<string, RobustScale>();
   const outliers: Outlier[] = [];
-  for (const t of positive) {
-    const x = Math.log(t.amount);
-    const baseZ = modifiedZ(x, base);
-    if (!(Math.abs(baseZ) > OUTLIER_Z)) continue;
-    const own = byClient.get(t.clientId) ?? [];
+  for (const [i, baseZ] of flagged) {
+    const t = positive[i]!;
+    const values = own.get(t.clientId) ?? [];
     let clientZ: number | null = null;
-    if (own.length >= CLIENT_HISTORY_MIN) {
-      let scale = clientScales.get(t.clientId);
+    if (values.length >= CLIENT_HISTORY_MIN) {
+      let scale = scales.get(t.clientId);
       if (!scale) {
-        scale = robustScale(own);
-        clientScales.set(t.clientId, scale);
+        scale = robustScale(values);
+        scales.set(t.clientId, scale);
       }
-      clientZ = modifiedZ(x, scale);
+      clientZ = modifiedZ(logs[i]!, scale);
       if (!(Math.abs(clientZ) > OUTLIER_Z)) continue;
     }
     outliers.push({

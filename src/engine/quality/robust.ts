@@ -1,7 +1,7 @@
 /** Robust statistics: centre and spread that a few wild values do not drag. */
 
 /** The median of `values` (NaN when empty); `values` is not changed. */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return NaN;
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
@@ -10,10 +10,10 @@ export function median(values: readonly number[]): number {
 
 /** Median absolute deviation from the median (not scaled); NaN when empty. */
 export function medianAbsoluteDeviation(
-  values: readonly number[],
+  values: ArrayLike<number>,
   centre = median(values),
 ): number {
-  return median(values.map((v) => Math.abs(v - centre)));
+  return median(Float64Array.from(values, (v) => Math.abs(v - centre)));
 }
 
 /** Centre and spread of a sample, for `modifiedZ`. */
@@ -23,7 +23,7 @@ export interface RobustScale {
   count: number;
 }
 
-export function robustScale(values: readonly number[]): RobustScale {
+export function robustScale(values: ArrayLike<number>): RobustScale {
   const centre = median(values);
   return { median: centre, mad: medianAbsoluteDeviation(values, centre), count: values.length };
 }

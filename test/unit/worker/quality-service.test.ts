@@ -91,6 +91,34 @@ describe('the quality service', () => {
     expect(await service.merge(original, 'nobody')).toEqual({ ok: false, code: 'missing' });
   });
 
+  it('scores a small base at once for the Dashboard, and a large one from the last check', async () => {
+    const { db } = await plantedDb();
+    const service = new QualityService(db, unlocked);
+    const report = await new QualityService(db, unlocked).report(TODAY);
+    expect(await service.score(TODAY)).toEqual({ score: report.score, current: true });
+
+    const counts = {
+      clients: 50_000,
+      transactions: 1_000_000,
+      interactions: 0,
+      feedback: 0,
+      complaints: 0,
+    };
+    await db.scores.put({
+      id: 'stamp',
+      computedAt: '2026-06-30T10:00:00.000Z',
+      asOf: TODAY,
+      seq: 1,
+      counts,
+    });
+    const large = new QualityService(db, unlocked);
+    expect(await large.score(TODAY)).toBeNull();
+    const checked = await large.report(TODAY);
+    expect(await large.score(TODAY)).toEqual({ score: checked.score, current: true });
+    await saveClient(db, { name: 'One more' });
+    expect(await large.score(TODAY)).toEqual({ score: checked.score, current: false });
+  });
+
   it('romanises Chinese names with pinyin-pro, loaded on first use', async () => {
     const romanise = await loadRomanise();
     expect(romanise('张伟')).toBe('zhang wei');

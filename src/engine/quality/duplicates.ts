@@ -133,10 +133,12 @@ function scorePair(x: Keyed, y: Keyed): DuplicatePair | null {
  * `MAX_BLOCK` are skipped, so 50,000 clients compare in seconds rather than as 1.25
  * billion pairs.
  * @param romanise pinyin of a Chinese name; without it Chinese names are not romanised
+ * @param stats counts the pairs compared (how well the blocking works)
  */
 export function findDuplicates(
   clients: readonly DuplicateCandidate[],
   romanise?: Romanise,
+  stats: { compared: number } = { compared: 0 },
 ): DuplicatePair[] {
   const all = clients.map((c) => keyed(c, romanise));
   const blocks = new Map<string, number[]>();
@@ -159,6 +161,7 @@ export function findDuplicates(
         const key = x.id < y.id ? `${x.id}\n${y.id}` : `${y.id}\n${x.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        stats.compared += 1;
         const pair = scorePair(x, y);
         if (pair) pairs.push(pair);
       }

@@ -21,6 +21,8 @@ const REPORT: CsvReport = {
   withoutClient: 0,
   unitPriceAsAmount: null,
   foreignCurrency: null,
+  matches: [],
+  ambiguous: [],
 };
 
 const WARNED: CsvReport = {

@@ -47,10 +47,17 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Preloads the app's code from the page's first byte. main.ts imports App.svelte
- * dynamically, so that it can start the worker before half a megabyte of app code has
- * loaded; without this the browser would only ask for that code once main.ts runs.
- * Adds `<link rel="modulepreload">` for App.svelte's chunk and the chunks it imports.
+ * The app's code and the views a start usually opens on (Today, the start page, and the
+ * Clients list), with what they import. Other views load when first opened (see
+ * src/app/view-loaders.ts).
+ */
+const FIRST_VIEWS = ['/App.svelte', '/TodayView.svelte', '/ClientsView.svelte'];
+
+/**
+ * Preloads the app's code from the page's first byte. main.ts imports App.svelte and the
+ * first view dynamically, so that it can start the worker before half a megabyte of app
+ * code has loaded; without this the browser would only ask for that code once main.ts
+ * runs. Adds `<link rel="modulepreload">` for FIRST_VIEWS' chunks and the chunks they import.
  */
 function preloadApp(): Plugin {
   return {
@@ -62,14 +69,19 @@ function preloadApp(): Plugin {
         const chunks = Object.values(context.bundle ?? {}).flatMap((output) =>
           output.type === 'chunk' ? [output] : [],
         );
-        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/App.svelte'));
-        if (!app) throw new Error('no chunk for App.svelte to preload');
-        const files = [app.fileName, ...app.imports].filter((file) => !html.includes(file));
-        return files.map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
-          injectTo: 'head' as const,
-        }));
+        const chunkOf = (ending: string) => {
+          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(ending));
+          if (!chunk) throw new Error(`no chunk for ${ending} to preload`);
+          return [chunk.fileName, ...chunk.imports];
+        };
+        const files = new Set(FIRST_VIEWS.flatMap(chunkOf));
+        return [...files]
+          .filter((file) => !html.includes(file))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
+            injectTo: 'head' as const,
+          }));
       },
     },
   };

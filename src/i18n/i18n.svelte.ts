@@ -9,7 +9,8 @@ import {
 } from '$lib/format';
 import type { Locale } from '$schema/settings';
 import type { MessageKey } from './en';
-import { DICTIONARIES, detectLocale, translate, type MessageParams } from './translate';
+import { detectLocale } from './detect-locale';
+import { DICTIONARIES, translate, type MessageParams } from './translate';
 
 /** What the language follows: the workspace settings, when they are loaded. */
 export interface LanguagePreference {

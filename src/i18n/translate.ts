@@ -60,13 +60,3 @@ export function translate(
     name in params ? String(params[name]) : whole,
   );
 }
-
-/** The first of the browser's preferred languages Tierwise speaks; English otherwise. */
-export function detectLocale(preferred: readonly string[]): Locale {
-  for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-CN';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
-}

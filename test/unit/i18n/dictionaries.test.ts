@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '$i18n/en';
-import { DICTIONARIES, detectLocale, translate } from '$i18n/translate';
+import { detectLocale } from '$i18n/detect-locale';
+import { DICTIONARIES, translate } from '$i18n/translate';
 import { zhCN } from '$i18n/zh-cn';
 
 /** The parameters a message names, plain (`{name}`) or plural (`{name, plural, …}`), once each. */

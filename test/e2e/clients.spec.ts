@@ -292,6 +292,8 @@ test('contacts, feedback and complaints are added with checks, deleted after a c
   const complaint = complaints.locator('[data-complaint-id]', { hasText: 'Late delivery' });
   await complaint.getByRole('button', { name: 'Mark resolved' }).click();
   await expect(complaint).toContainText('Resolved');
+  // The button is gone: the keyboard is on the cell that says when, not on the page.
+  await expect(complaint.locator('[data-resolution]')).toBeFocused();
   await deleteThenUndo(page, complaints, complaints.locator('[data-complaint-id]'), complaint, {
     question: /^Delete this complaint \(opened .+\)\?$/,
     done: 'Deleted.',

@@ -81,6 +81,25 @@ async function longestTask(page: Page): Promise<number> {
   );
 }
 
+/** Today's follow-ups, or the words that none is due. */
+const FOLLOW_UPS = '[data-follow-up], [data-testid="no-follow-ups"]';
+
+/**
+ * When the first element `selector` matches is on screen, on the page's clock (from its
+ * navigation): checked in the page at every frame, so no round trip to the test is counted.
+ */
+async function paintedAt(page: Page, selector: string): Promise<number> {
+  const painted = await page.waitForFunction(
+    (wanted) => {
+      const shown = document.querySelector(wanted);
+      return shown && shown.getBoundingClientRect().height > 0 ? performance.now() : false;
+    },
+    selector,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  return Number(await painted.jsonValue());
+}
+
 function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -151,17 +170,8 @@ async function coldStart(profile: string): Promise<{ ms: number; longTask: numbe
   const page = await context.newPage();
   await watchLongTasks(page);
   await page.goto(`${ORIGIN}/clients`);
-  // Checked in the page at every frame, as Today's step is: the page clock starts at
-  // navigation, so this is navigation → ranked list on screen.
-  const painted = await page.waitForFunction(
-    () => {
-      const first = document.querySelector('[data-cell="rank"]');
-      return first && first.getBoundingClientRect().height > 0 ? performance.now() : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  const ms = Number(await painted.jsonValue());
+  // The page clock starts at navigation: this is navigation → ranked list on screen.
+  const ms = await paintedAt(page, '[data-cell="rank"]');
   const rank = await page.locator('[data-cell="rank"]').first().innerText();
   if (rank !== '1') throw new Error(`first row has rank ${rank}`);
   const longTask = await longestTask(page);
@@ -425,15 +435,7 @@ async function today(profile: string): Promise<{ ms: number; items: number; long
   const page = await context.newPage();
   await watchLongTasks(page);
   await page.goto(`${ORIGIN}/`);
-  const painted = await page.waitForFunction(
-    () => {
-      const shown = document.querySelector('[data-follow-up], [data-testid="no-follow-ups"]');
-      return shown && shown.getBoundingClientRect().height > 0 ? performance.now() : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 120_000 },
-  );
-  const ms = Number(await painted.jsonValue());
+  const ms = await paintedAt(page, FOLLOW_UPS);
   const items = await page.locator('[data-follow-up]').count();
   const longTask = await longestTask(page);
   await context.close();
@@ -455,15 +457,7 @@ async function todayInApp(profile: string): Promise<number> {
   await page.waitForTimeout(READING_MS);
   const clicked = await page.evaluate(() => performance.now());
   await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
-  const painted = await page.waitForFunction(
-    () => {
-      const shown = document.querySelector('[data-follow-up], [data-testid="no-follow-ups"]');
-      return shown && shown.getBoundingClientRect().height > 0 ? performance.now() : false;
-    },
-    undefined,
-    { polling: 'raf', timeout: 120_000 },
-  );
-  const ms = Number(await painted.jsonValue()) - clicked;
+  const ms = (await paintedAt(page, FOLLOW_UPS)) - clicked;
   await context.close();
   return ms;
 }

@@ -3,7 +3,7 @@ import type { Snapshot } from '$engine/index';
 import type { BackupReminder, Settings } from '$schema/settings';
 import { DATA_TABLES, TierwiseDb } from './database';
 import { ALL_CLIENTS } from './derived-records';
-import { progressCounter, writeInKeyOrder } from './bulk-write';
+import { progressCounter, writePage, writeStagedInKeyOrder } from './bulk-write';
 import { logRebuiltSnapshot } from './snapshot-store';
 import { stagingName, type WorkspacePointer } from './workspace-pointer';
 
@@ -86,7 +86,7 @@ export async function fillReplacement(
     if (name === 'settings' && reminder) {
       records = (list as Settings[]).map((s) => ({ ...s, backupReminder: reminder }));
     }
-    await writeInKeyOrder(staging, name, records, 'put', chunkRows, count);
+    await writeStagedInKeyOrder(staging, name, records, 'put', chunkRows, count);
   }
   return logRebuiltSnapshot(staging, snapshot, now);
 }
@@ -119,13 +119,13 @@ export async function fillCopyWith(
       const page = await query.limit(chunkRows).toArray();
       const final = page.at(-1);
       if (!final) break;
-      await staging.table(name).bulkPut(page);
+      await writePage(staging, name, page, 'put');
       count(page.length);
       last = final.id;
     }
   }
   for (const [name, list] of Object.entries(rows)) {
-    await writeInKeyOrder(staging, name, list, mode, chunkRows, count);
+    await writeStagedInKeyOrder(staging, name, list, mode, chunkRows, count);
   }
   if (snapshot) return logRebuiltSnapshot(staging, snapshot, now);
   await staging.changes.add({ clientId: ALL_CLIENTS });

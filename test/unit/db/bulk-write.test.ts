@@ -1,6 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inKeyOrder, progressCounter, writeInKeyOrder } from '$db/bulk-write';
+import {
+  inKeyOrder,
+  progressCounter,
+  writeInKeyOrder,
+  writeStagedInKeyOrder,
+} from '$db/bulk-write';
 import { TierwiseDb } from '$db/database';
 import type { ClientId } from '$schema/common';
 
@@ -60,5 +65,33 @@ describe('writeInKeyOrder', () => {
       db.transaction('rw', db.clients, () => writeInKeyOrder(db, 'clients', rows, 'add', 2)),
     ).rejects.toThrow();
     expect((await db.clients.toArray()).map((c) => c.id)).toEqual(['c-05']);
+  });
+});
+
+describe('writeStagedInKeyOrder', () => {
+  it('writes every row in pages of their own, as Dexie would read them back', async () => {
+    const db = freshDb();
+    const ids = Array.from({ length: 25 }, (_, i) => `c-${String((i * 7) % 25).padStart(2, '0')}`);
+    const totals: number[] = [];
+    await writeStagedInKeyOrder(
+      db,
+      'clients',
+      ids.map(client),
+      'put',
+      10,
+      progressCounter((n) => totals.push(n)),
+    );
+    expect(totals).toEqual([10, 20, 25]);
+    expect((await db.clients.toArray()).map((c) => c.id)).toEqual([...ids].sort());
+    expect(await db.clients.get('c-07' as ClientId)).toEqual(client('c-07'));
+  });
+
+  it('adding an id that exists fails its page, and the pages before it stay', async () => {
+    const db = freshDb();
+    await writeStagedInKeyOrder(db, 'clients', [client('c-05')], 'put', 10);
+    const rows = ['c-01', 'c-09', 'c-05', 'c-03'].map(client);
+    await expect(writeStagedInKeyOrder(db, 'clients', rows, 'add', 2)).rejects.toThrow();
+    // Pages in key order: c-01 and c-03 went in first; c-05 and c-09 failed together.
+    expect((await db.clients.toArray()).map((c) => c.id)).toEqual(['c-01', 'c-03', 'c-05']);
   });
 });

@@ -19,13 +19,9 @@ export async function writeInKeyOrder(
   pageRows: number,
   onPage?: (rows: number) => void,
 ): Promise<void> {
-  const sorted = inKeyOrder(rows);
   const target = db.table(table);
-  for (let i = 0; i < sorted.length; i += pageRows) {
-    const page = sorted.slice(i, i + pageRows);
-    await (mode === 'put' ? target.bulkPut(page) : target.bulkAdd(page));
-    onPage?.(page.length);
-  }
+  const write = (page: unknown[]) => (mode === 'put' ? target.bulkPut(page) : target.bulkAdd(page));
+  await inKeyOrderPages(rows, pageRows, write, onPage);
 }
 
 /**
@@ -44,10 +40,20 @@ export async function writeStagedInKeyOrder(
   pageRows: number,
   onPage?: (rows: number) => void,
 ): Promise<void> {
+  await inKeyOrderPages(rows, pageRows, (page) => writePage(db, table, page, mode), onPage);
+}
+
+/** `rows` in key order, `pageRows` at a time to `write`, one page after the other. */
+async function inKeyOrderPages(
+  rows: readonly unknown[],
+  pageRows: number,
+  write: (page: unknown[]) => Promise<unknown>,
+  onPage?: (rows: number) => void,
+): Promise<void> {
   const sorted = inKeyOrder(rows);
   for (let i = 0; i < sorted.length; i += pageRows) {
     const page = sorted.slice(i, i + pageRows);
-    await writePage(db, table, page, mode);
+    await write(page);
     onPage?.(page.length);
   }
 }

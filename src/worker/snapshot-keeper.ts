@@ -64,6 +64,8 @@ export class SnapshotKeeper {
   readonly #maxPending: number;
   #snapshot: Snapshot | null = null;
   #reading: ReturnType<typeof readSnapshot> | null = null;
+  /** The fold under way, which `currentOrStored` waits for. */
+  #folding: Promise<Fold> | null = null;
   /** The last change folded into the in-memory snapshot. */
   #seq = 0;
   /** The last change the stored snapshot includes. */
@@ -94,6 +96,8 @@ export class SnapshotKeeper {
    * A change of every client (`*`) is left to the next run, which rebuilds.
    */
   async currentOrStored(): Promise<Snapshot | null> {
+    // A failed fold leaves the snapshot as it was; the run reports the failure.
+    if (this.#folding) await this.#folding.catch(() => undefined);
     if (this.#snapshot) return this.#snapshot;
     const stored = await this.#readStored();
     if (!stored) return null;
@@ -132,30 +136,45 @@ export class SnapshotKeeper {
    * Brings the snapshot up to the change log: reloads the stored one when there is none
    * in memory or another tab stored a newer one, rebuilds it from every row when a change
    * names `*` (or nothing is stored), else re-reads only the clients the changes name.
+   * Whoever asks for the snapshot meanwhile (`currentOrStored`) waits for this fold: a
+   * stored snapshot is in memory before the changes are folded into it, and an answer
+   * from it would miss them while the scores, already current, never change to ask again.
    */
   async catchUp(): Promise<Fold> {
+    const folding = this.#fold();
+    this.#folding = folding;
+    try {
+      return await folding;
+    } finally {
+      if (this.#folding === folding) this.#folding = null;
+    }
+  }
+
+  async #fold(): Promise<Fold> {
     const db = this.#db;
     const changes = await readChanges(db);
     const storedSeq = await snapshotSeq(db);
     let anyChanged = this.#adopted;
     this.#adopted = false;
-    if (this.#snapshot === null || storedSeq > this.#seq) {
+    let snapshot = this.#snapshot;
+    let foldedSeq = this.#seq;
+    if (snapshot === null || storedSeq > foldedSeq) {
       this.#report({ phase: 'loading', progress: 0 });
       const stored = await this.#readStored();
-      this.#snapshot = stored?.snapshot ?? null;
+      snapshot = stored?.snapshot ?? null;
       // One of an older format cannot be read, but the rows hold every change up to it
       // (the log has dropped them): the rebuild below is as of that change at least.
-      this.#seq = stored?.seq ?? storedSeq;
+      foldedSeq = stored?.seq ?? storedSeq;
       this.#storedSeq = stored?.seq ?? 0;
       anyChanged = true;
     }
-    const pending = changes.filter((c) => (c.seq ?? 0) > this.#seq);
-    const seq = Math.max(this.#seq, ...changes.map((c) => c.seq ?? 0));
+    const pending = changes.filter((c) => (c.seq ?? 0) > foldedSeq);
+    const seq = Math.max(foldedSeq, ...changes.map((c) => c.seq ?? 0));
     let rebuilt = false;
     let ids: string[] = [];
-    if (this.#snapshot === null || pending.some((c) => c.clientId === ALL_CLIENTS)) {
+    if (snapshot === null || pending.some((c) => c.clientId === ALL_CLIENTS)) {
       this.#report({ phase: 'building', progress: 0 });
-      this.#snapshot = buildSnapshot(await readAllRecords(db));
+      snapshot = buildSnapshot(await readAllRecords(db));
       this.#directory.invalidate();
       rebuilt = true;
     } else if (pending.length > 0) {
@@ -166,13 +185,14 @@ export class SnapshotKeeper {
       const removed = new Set(ids.filter((id) => !present.has(id)));
       // An edit that keeps every client's number of rows is written over the snapshot;
       // anything else makes a new one.
-      if (!patchSnapshotInPlace(this.#snapshot, patch, removed)) {
-        this.#snapshot = mergeSnapshot(this.#snapshot, patch, removed);
+      if (!patchSnapshotInPlace(snapshot, patch, removed)) {
+        snapshot = mergeSnapshot(snapshot, patch, removed);
       }
     }
+    this.#snapshot = snapshot;
     this.#seq = seq;
     const changed = anyChanged || rebuilt ? null : ids;
-    return { snapshot: this.#snapshot, seq, changed, rebuilt };
+    return { snapshot, seq, changed, rebuilt };
   }
 
   /**

@@ -206,6 +206,32 @@ describe('the snapshot keeper', () => {
     expect((await readSnapshot(db))?.snapshot).toEqual(snapshot);
   });
 
+  it('answers a question asked during a fold with the folded snapshot, never the half-loaded one', async () => {
+    const db = openDatabase('keeper', open);
+    const { ids } = await seedBase(db);
+    await saveTransaction(db, {
+      id: 'logged-invoice',
+      clientId: ids[0]!,
+      date: AS_OF,
+      amount: 777,
+      reference: '',
+      description: '',
+    });
+    // The fold has put the stored snapshot in memory and is reading the changed clients.
+    let asked: Promise<unknown> | undefined;
+    class AskingDirectory extends ClientDirectory {
+      override async refresh(changed: readonly string[]): Promise<void> {
+        asked ??= keeper.currentOrStored();
+        await super.refresh(changed);
+      }
+    }
+    const { keeper } = keeperFor(db, { directory: new AskingDirectory(db) });
+    const folded = await keeper.catchUp();
+    expect(asked).toBeDefined();
+    expect(await asked).toBe(folded.snapshot);
+    expect(await asked).toEqual(await snapshotOfRows(db));
+  });
+
   it('starts from an adopted snapshot without reading it back', async () => {
     const db = openDatabase('keeper', open);
     const { snapshot, seq, ids } = await seedBase(db);

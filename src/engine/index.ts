@@ -8,8 +8,6 @@ export {
   NO_DAY,
   buildSnapshot,
   emptySnapshot,
-  mergeSnapshot,
-  patchSnapshotInPlace,
   satisfactionPercent,
   transactionDays,
   type Snapshot,
@@ -20,6 +18,7 @@ export {
   type FeedbackRecord,
   type ComplaintRecord,
 } from './snapshot';
+export { mergeSnapshot, patchSnapshotInPlace } from './snapshot-merge';
 export {
   computeFeatures,
   updateFeatures,

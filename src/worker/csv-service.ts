@@ -13,13 +13,7 @@ import {
 } from '$backup/csv/fields';
 import { guessMapping } from '$backup/csv/guess-mapping';
 import { unitPriceAsAmount } from '$backup/csv/line-items';
-import {
-  dateOrderEvidence,
-  decimalMarkEvidence,
-  isAmbiguousAmount,
-  type DateOrder,
-  type DecimalMark,
-} from '$backup/csv/parse-values';
+import type { DateOrder, DecimalMark } from '$backup/csv/parse-values';
 import { readCsv } from '$backup/csv/read-csv';
 import { ImportFailure, type ImportProblem, type Outcome } from '$backup/problem';
 import { insertRecords, readExisting } from '$db/backup-store';
@@ -28,6 +22,7 @@ import { buildSnapshot } from '$engine/index';
 import { csvLines, csvText } from '$lib/csv';
 import { SETTINGS_ID } from '$schema/settings';
 import type { Progress } from './backup-service';
+import { isMapped, scanReading } from './csv-reading-scan';
 import type { WorkspaceWriter } from './workspace-writer';
 import {
   ClientMatching,
@@ -115,12 +110,6 @@ export interface RejectedCsvLabels {
 const SHOWN_REJECTIONS = 100;
 /** Matches shown for a decision each; the rest follow the choice for all. */
 const SHOWN_MATCHES = 200;
-const DATE_FIELDS: readonly CsvField[] = ['date', 'dueDate', 'paidDate', 'followUpDate'];
-const AMOUNT_FIELDS: readonly CsvField[] = ['amount', 'unitPrice', 'cost'];
-
-const isMapped = (column: number | null | undefined): column is number =>
-  column !== null && column !== undefined;
-
 const problem = (code: ImportProblem['code'], params: ImportProblem['params'] = {}) => ({
   ok: false as const,
   problem: { code, params },
@@ -360,50 +349,4 @@ export class CsvService {
     this.#pending = null;
     return { ok: true, rows: added.length + updated.length, clients: added.length, swapped: false };
   }
-}
-
-interface Scan {
-  reading: CsvReading;
-  ambiguousDate: boolean;
-  unclearAmount: string | null;
-  headers: string[];
-}
-
-/**
- * What the user did not choose, read from the file itself (a first pass): one date with
- * a day above 12 settles the date order, one amount such as `1.234,56` or `12,5` the
- * decimal mark. Also whether any value needs the choice at all, and the headers.
- */
-async function scanReading(
-  file: Blob,
-  mapping: CsvMapping,
-  given: CsvReading,
-): Promise<Outcome<Scan>> {
-  let { dateOrder, decimalMark } = given;
-  let ambiguousDate = false;
-  let unclearAmount: string | null = null;
-  if (dateOrder !== null && decimalMark !== null) {
-    const head = await readCsv(file, { preview: 2 });
-    if (!head.ok) return head;
-    return { ok: true, reading: given, ambiguousDate, unclearAmount, headers: head.headers };
-  }
-  const dates = dateOrder === null ? DATE_FIELDS.map((f) => mapping[f]).filter(isMapped) : [];
-  const amounts = decimalMark === null ? AMOUNT_FIELDS.map((f) => mapping[f]).filter(isMapped) : [];
-  const read = await readCsv(file, {
-    onRow: (cells) => {
-      for (const column of dates) {
-        const value = cells[column] ?? '';
-        dateOrder ??= dateOrderEvidence(value);
-        ambiguousDate ||= /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(value);
-      }
-      for (const column of amounts) {
-        const value = cells[column] ?? '';
-        decimalMark ??= decimalMarkEvidence(value);
-        if (unclearAmount === null && isAmbiguousAmount(value)) unclearAmount = value.trim();
-      }
-    },
-  });
-  if (!read.ok) return read;
-  const reading = { dateOrder, decimalMark };
-  return { ok: true, reading, ambiguousDate, unclearAmount, headers: read.headers };
 }

@@ -1,7 +1,7 @@
 import type { ClvModels } from './fit-clv-models';
 import { rfmColumns, type GroupedTransactions } from './rfm-summary';
 import { scoreClv, type ClvScores } from './score-clv';
-import { clientIndex } from '$engine/snapshot';
+import { clientIndex } from '$engine/snapshot-merge';
 
 /** Predictions made earlier: for which clients (sorted by id), with which models. */
 export interface PreviousClv {

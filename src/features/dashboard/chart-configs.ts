@@ -5,8 +5,8 @@ import {
   base,
   byDataset,
   byIndex,
+  groupScatterConfig,
   logTick,
-  translucent,
   type ChartContext,
 } from './chart-options';
 
@@ -98,45 +98,25 @@ export function scatterConfig(
   context: ChartContext,
   summary: DashboardSummary,
 ): ChartConfiguration<'scatter'> {
-  const options = base<'scatter'>(context, byDataset);
-  return {
-    type: 'scatter',
-    data: {
-      datasets: context.tiers.map((tier, t) => ({
-        label: tier.name,
-        data: summary.scatter[t] ?? [],
-        backgroundColor: translucent(tier.colour),
-        borderColor: tier.colour,
-        pointRadius: 3,
-      })),
-    },
-    options: {
-      ...options,
-      parsing: false,
-      plugins: {
-        ...options.plugins,
-        tooltip: {
-          ...options.plugins?.tooltip,
-          callbacks: {
-            label: (item) =>
-              `${item.dataset.label ?? ''}: ${context.format.number(item.parsed.x ?? 0)} · ${context.format.money(item.parsed.y ?? 0)}`,
-          },
-        },
+  const groups = context.tiers.map((tier, t) => ({
+    label: tier.name,
+    colour: tier.colour,
+    points: summary.scatter[t] ?? [],
+  }));
+  return groupScatterConfig(base<'scatter'>(context, byDataset), groups, {
+    pointRadius: 3,
+    describe: (x, y) => `${context.format.number(x)} · ${context.format.money(y)}`,
+    scales: {
+      x: {
+        ...axis(context, context.text.purchaseDays, logTick(context.format.number)),
+        type: 'logarithmic',
       },
-      scales: {
-        x: {
-          ...axis(context, context.text.purchaseDays, logTick(context.format.number)),
-          type: 'logarithmic',
-        },
-        y: {
-          ...axis(context, context.text.lifetimeRevenue, logTick(context.format.money)),
-          type: 'logarithmic',
-        },
+      y: {
+        ...axis(context, context.text.lifetimeRevenue, logTick(context.format.money)),
+        type: 'logarithmic',
       },
-      // Room for the dots at the edges: the top client's dot was cut in half.
-      layout: { padding: 8 },
     },
-  };
+  });
 }
 
 /** The concentration curve against the line of equal shares. */

@@ -1,4 +1,10 @@
-import type { ActiveElement, ChartEvent, ChartOptions, ChartType } from 'chart.js';
+import type {
+  ActiveElement,
+  ChartConfiguration,
+  ChartEvent,
+  ChartOptions,
+  ChartType,
+} from 'chart.js';
 import type { ChartColours } from './theme-colours.svelte';
 
 /** A tier level as the charts show it. */
@@ -107,5 +113,56 @@ export function logTick(format: (value: number) => string): (value: number) => s
   return (value) => {
     const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
     return Math.abs(mantissa - 1) < 1e-6 || Math.abs(mantissa - 3) < 1e-6 ? format(value) : '';
+  };
+}
+
+/** One group of dots on a scatter (a tier, or a segment), with its colour. */
+export interface DotGroup {
+  label: string;
+  colour: string;
+  points: { x: number; y: number }[];
+}
+
+/**
+ * A scatter of groups of dots, one dataset a group, the tooltip naming the group and the
+ * point as `describe` writes it. The dashboard's tiers and the segments' map share it.
+ */
+export function groupScatterConfig(
+  options: ChartOptions<'scatter'>,
+  groups: readonly DotGroup[],
+  settings: {
+    pointRadius: number;
+    describe: (x: number, y: number) => string;
+    scales: NonNullable<ChartOptions<'scatter'>['scales']>;
+  },
+): ChartConfiguration<'scatter'> {
+  return {
+    type: 'scatter',
+    data: {
+      datasets: groups.map((group) => ({
+        label: group.label,
+        data: group.points,
+        backgroundColor: translucent(group.colour),
+        borderColor: group.colour,
+        pointRadius: settings.pointRadius,
+      })),
+    },
+    options: {
+      ...options,
+      parsing: false,
+      plugins: {
+        ...options.plugins,
+        tooltip: {
+          ...options.plugins?.tooltip,
+          callbacks: {
+            label: (item) =>
+              `${item.dataset.label ?? ''}: ${settings.describe(item.parsed.x ?? 0, item.parsed.y ?? 0)}`,
+          },
+        },
+      },
+      scales: settings.scales,
+      // Room for the dots at the edges: the top dot was cut in half.
+      layout: { padding: 8 },
+    },
   };
 }

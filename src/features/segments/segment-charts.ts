@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { axis, base, translucent } from '$features/dashboard/chart-options';
+import { axis, base, groupScatterConfig } from '$features/dashboard/chart-options';
 import type { ChartColours } from '$features/dashboard/theme-colours.svelte';
 import type { SegmentsResult } from '$worker/segments-view';
 
@@ -36,37 +36,15 @@ export function pcaScatterConfig(
   groups: readonly ScatterGroup[],
   points: { x: number; y: number }[][],
 ): ChartConfiguration<'scatter'> {
-  const options = base<'scatter'>(context);
-  return {
-    type: 'scatter',
-    data: {
-      datasets: groups.map((group, g) => ({
-        label: group.label,
-        data: points[g] ?? [],
-        backgroundColor: translucent(group.colour),
-        borderColor: group.colour,
-        pointRadius: 2.5,
-      })),
+  const dots = groups.map((group, g) => ({ ...group, points: points[g] ?? [] }));
+  return groupScatterConfig(base<'scatter'>(context), dots, {
+    pointRadius: 2.5,
+    describe: (x, y) => `${context.number(x, 2)} · ${context.number(y, 2)}`,
+    scales: {
+      x: { ...axis(context, context.text.pc1), type: 'linear' },
+      y: { ...axis(context, context.text.pc2), type: 'linear' },
     },
-    options: {
-      ...options,
-      parsing: false,
-      plugins: {
-        ...options.plugins,
-        tooltip: {
-          ...options.plugins?.tooltip,
-          callbacks: {
-            label: (item) =>
-              `${item.dataset.label ?? ''}: ${context.number(item.parsed.x ?? 0, 2)} · ${context.number(item.parsed.y ?? 0, 2)}`,
-          },
-        },
-      },
-      scales: {
-        x: { ...axis(context, context.text.pc1), type: 'linear' },
-        y: { ...axis(context, context.text.pc2), type: 'linear' },
-      },
-    },
-  };
+  });
 }
 
 /** The silhouette for each number of segments tried, the chosen one marked larger. */

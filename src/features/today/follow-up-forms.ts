@@ -59,3 +59,9 @@ export function completeFormSchema(today: string) {
     );
 }
 export type CompleteForm = z.input<ReturnType<typeof completeFormSchema>>;
+
+/** The `aria-*` attributes of a field, so that its refusal is read out with it. */
+export interface FieldAria {
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+}

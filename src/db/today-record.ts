@@ -16,6 +16,11 @@ export interface TodayData extends TodayAttention {
   cadenceDays: number[];
   /** Names of the clients listed, by id. */
   names: Record<string, string>;
+  /**
+   * The snooze each listed follow-up is back from (`FollowUp.snoozeEndedDay`), with its
+   * reason, by client id. Absent from lists saved before it was kept.
+   */
+  snoozes?: Record<string, { until: string; reason: string }>;
 }
 
 /** Everything Today's lists are computed from, besides the data the scores were made of. */

@@ -63,6 +63,11 @@ export interface FollowUp extends FollowUpDue {
   risk: number;
   /** value × (1 + overdueDays) × risk: the larger, the sooner. */
   priority: number;
+  /**
+   * The day a snooze of this follow-up ended, when no touch came after it (the item is
+   * back from the snooze); NO_DAY otherwise.
+   */
+  snoozeEndedDay: number;
 }
 
 /** P(active) assumed for a client the model cannot judge (no purchases). */
@@ -159,6 +164,7 @@ export function dueFollowUps(
     const clv = scores.clv12m[at]!;
     const value = Math.max(1, Number.isFinite(clv) && clv > 0 ? clv : scores.windowRevenue[at]!);
     const p = scores.pActive[at]!;
+    const until = snapshot.clients.snoozeUntilDay[c]!;
     const risk = 2 - (Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : UNKNOWN_P_ACTIVE);
     due.push({
       ...next,
@@ -169,6 +175,7 @@ export function dueFollowUps(
       value,
       risk,
       priority: value * (1 + overdueDays) * risk,
+      snoozeEndedDay: until !== NO_DAY && until > next.lastTouchDay ? until : NO_DAY,
     });
   });
   due.sort(

@@ -3,8 +3,16 @@ import { readActiveModel } from '$db/model-repository';
 import { readSettings } from '$db/settings-repository';
 import { listEvaluations, evaluationsKey } from '$db/evaluation-store';
 import { saveToday, todayBasis, type SavedToday, type TodayData } from '$db/today-record';
-import { dueFollowUps, nextFollowUp, todayAttention, type FollowUpDue } from '$engine/index';
+import {
+  dueFollowUps,
+  nextFollowUp,
+  NO_DAY,
+  todayAttention,
+  type FollowUp,
+  type FollowUpDue,
+} from '$engine/index';
 import { toEpochDay } from '$lib/dates';
+import type { ClientId } from '$schema/common';
 import { cadenceByTier } from '$schema/playbook';
 import { evaluationDay } from '$schema/settings';
 import type { HistoryService } from './history-service';
@@ -93,8 +101,11 @@ export class TodayService {
       overdue: attention.overdue.slice(0, ATTENTION_LISTED),
       churn: attention.churn.slice(0, ATTENTION_LISTED),
     };
-    const names = await this.#scoring.directory.names([
-      ...new Set(Object.values(listed).flatMap((items) => items.map((item) => item.id))),
+    const [names, snoozes] = await Promise.all([
+      this.#scoring.directory.names([
+        ...new Set(Object.values(listed).flatMap((items) => items.map((item) => item.id))),
+      ]),
+      this.#endedSnoozes(listed.followUps),
     ]);
     const data: TodayData = {
       ...listed,
@@ -106,12 +117,32 @@ export class TodayService {
       churnCount: attention.churn.length,
       cadenceDays,
       names,
+      snoozes,
     };
     this.#last = { id: 'today', basis, data };
     // Only the next cold start gains from the saved copy: a failure to save costs it its
     // head start, never these lists.
     await saveToday(this.#db, this.#last).catch(() => undefined);
     return data;
+  }
+
+  /** The snoozes the follow-ups listed are back from, with their reasons (a few rows read). */
+  async #endedSnoozes(followUps: readonly FollowUp[]): Promise<NonNullable<TodayData['snoozes']>> {
+    const back = followUps.filter((item) => item.snoozeEndedDay !== NO_DAY);
+    // Ids of the scores are ids of stored clients.
+    const clients = await this.#db.clients.bulkGet(back.map((item) => item.id as ClientId));
+    return Object.fromEntries(
+      clients.flatMap((client) =>
+        client?.followUpSnooze
+          ? [
+              [
+                client.id,
+                { until: client.followUpSnooze.until, reason: client.followUpSnooze.reason },
+              ],
+            ]
+          : [],
+      ),
+    );
   }
 
   /**

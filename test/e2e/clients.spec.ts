@@ -287,6 +287,13 @@ test('contacts, feedback and complaints are added with checks, deleted after a c
   );
 
   const complaints = page.getByRole('region', { name: 'Complaints' });
+  // A complaint that says nothing is refused in words, with the keyboard on the field.
+  await complaints.getByRole('button', { name: 'Add' }).click();
+  await expect(complaints.getByRole('alert')).toHaveText(
+    'Say what the complaint is about, in a few words.',
+  );
+  await expect(complaints.getByRole('textbox', { name: 'Description' })).toBeFocused();
+  await expect(complaints.locator('[data-complaint-id]')).toHaveCount(0);
   await complaints.getByRole('textbox', { name: 'Description' }).fill('Late delivery');
   await complaints.getByRole('button', { name: 'Add' }).click();
   const complaint = complaints.locator('[data-complaint-id]', { hasText: 'Late delivery' });

@@ -56,7 +56,7 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   const doneName = await first.getByRole('link').first().innerText();
   await first.getByRole('button', { name: 'Done' }).click();
   const form = page.getByRole('form', { name: `Log the contact with ${doneName}` });
-  await expect(form.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await expect(form.getByRole('textbox', { name: 'Summary' })).toBeFocused();
   await page.keyboard.type('Called about the spring order');
   // Their answer is kept as feedback; one off its scale is refused first, nothing written.
   await form.getByRole('combobox', { name: 'Their answer (optional)' }).selectOption('nps');
@@ -155,6 +155,10 @@ test('Today lists due follow-ups; one is done in two clicks and logged on the fi
   await page.clock.setSystemTime(new Date(start + 7 * DAY));
   await openToday(page);
   await expect(followUp(page, snoozedId)).toHaveCount(1, { timeout: 30_000 });
+  // It says it is back from the snooze, and why it was put off.
+  await expect(followUp(page, snoozedId).getByTestId('back-from-snooze')).toHaveText(
+    /^Back from a snooze until .+: Waiting for their budget$/,
+  );
 });
 
 test('with the clock 45 days on, a Core client last touched 70 days ago is one follow-up, overdue 10 days', async ({

@@ -202,9 +202,28 @@ describe('dueFollowUps', () => {
     expect(dueFollowUps(snapshot, scoresFor(clients, {}), { ...options, asOfDay: A + 6 })).toEqual(
       [],
     );
+    // Back, it says when the snooze ended.
     expect(
       dueFollowUps(snapshot, scoresFor(clients, {}), { ...options, asOfDay: A + 7 }),
-    ).toMatchObject([{ id: 'a' }]);
+    ).toMatchObject([{ id: 'a', snoozeEndedDay: A + 7 }]);
+  });
+
+  it('a contact after a snooze ended is what the follow-up counts from, not the snooze', () => {
+    const clients: ClientRecord[] = [
+      { id: 'a', followUpSnooze: { until: daysAgo(70) } },
+      { id: 'b', followUpSnooze: { until: daysAgo(70) } },
+    ];
+    const snapshot = buildSnapshot(
+      records({ clients, interactions: [{ clientId: 'b', date: daysAgo(65) }] }),
+    );
+    const due = dueFollowUps(snapshot, scoresFor(clients, { a: 1, b: 1 }), {
+      cadenceDays: CADENCE,
+      asOfDay: A,
+    });
+    expect(Object.fromEntries(due.map((f) => [f.id, f.snoozeEndedDay]))).toEqual({
+      a: A - 70,
+      b: NO_DAY,
+    });
   });
 
   it('orders by value × (1 + days overdue) × (2 − P(active)), each factor counting', () => {

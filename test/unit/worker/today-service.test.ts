@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TierwiseDb } from '$db/database';
 import { evaluationsKey, listEvaluations } from '$db/evaluation-store';
 import { readActiveModel } from '$db/model-repository';
-import { saveClient } from '$db/client-repository';
+import { saveClient, snoozeFollowUp } from '$db/client-repository';
 import { saveTransaction } from '$db/record-repository';
 import { updateSettings } from '$db/settings-repository';
 import { readSavedToday, todayBasis } from '$db/today-record';
@@ -99,6 +99,23 @@ describe('TodayService', () => {
     await saveClient(db, { ...client!, archived: true });
     await scoring.settled();
     expect(await today.followUpOf(ids[0]!, await stamp(), AS_OF)).toBeNull();
+  });
+
+  it('says which follow-ups are back from a snooze, with its reason', async () => {
+    const { db, scoring, stamp, today } = await scoredBase();
+    const first = (await today.data(await stamp(), AS_OF))?.followUps[0];
+    expect(first).toBeDefined();
+    expect((await today.data(await stamp(), AS_OF))?.snoozes).toEqual({});
+    // Snoozed until the as-of day: it is due again, back from the snooze.
+    await snoozeFollowUp(db, first?.id ?? '', { until: AS_OF, reason: 'Away until then' });
+    await scoring.settled();
+    const data = await today.data(await stamp(), AS_OF);
+    expect(data?.followUps.find((item) => item.id === first?.id)?.snoozeEndedDay).toBe(
+      toEpochDay(AS_OF),
+    );
+    expect(data?.snoozes).toEqual({
+      [first?.id ?? '']: { until: AS_OF, reason: 'Away until then' },
+    });
   });
 
   it('answers again from the same inputs without reading the snapshot', async () => {

@@ -16,7 +16,9 @@ export const complaints: RecordKindSpec<'complaints', 'openedAt' | 'severity' | 
       (s) => `records.severity.${s}`,
       'medium',
     ),
-    textField('description', 'records.description', 'records.invalid.summary'),
+    textField('description', 'records.description', 'records.invalid.summary', {
+      required: 'records.required.description',
+    }),
   ],
   // The resolution's cell has a button: the client file draws it.
   cells: (row, i18n) => [

@@ -10,7 +10,7 @@ export const feedback: RecordKindSpec<'feedback', 'date' | 'scale' | 'score' | '
   fields: [
     dateField('date', 'client.column.date'),
     selectField('scale', 'records.scale', FEEDBACK_SCALES, (s) => `records.scale.${s}`, 'csat'),
-    textField('score', 'records.score', 'records.invalid.score', 'integer'),
+    textField('score', 'records.score', 'records.invalid.score', { input: 'integer' }),
     textField('comment', 'records.comment', 'records.invalid.comment'),
   ],
   cells: (row, i18n) => [

@@ -68,6 +68,16 @@ export class RecordEditor<K extends RecordKind, F extends keyof RecordOf<K> & st
   async save(): Promise<void> {
     const { db, i18n } = this.#services;
     this.failure = '';
+    // An empty field the record means nothing without is said before anything else.
+    const empty = this.spec.fields.flatMap((field) =>
+      field.required && String(this.draft[field.name]).trim() === ''
+        ? [[field.name, i18n.t(field.required)] as const]
+        : [],
+    );
+    if (empty.length > 0) {
+      this.errors = Object.fromEntries(empty) as Partial<Record<F, string>>; // keyed by the spec's field names
+      return;
+    }
     const values = valuesOf(this.spec.fields, this.draft);
     try {
       const editing = this.editing;

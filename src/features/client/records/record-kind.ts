@@ -14,6 +14,8 @@ export type RecordField<F extends string> = {
    * values the schema accepts.
    */
   invalid?: MessageKey;
+  /** What to say when the field is left empty, for a field a record means nothing without. */
+  required?: MessageKey;
 } & (
   | { input: 'date' | 'text' | 'integer' }
   | {
@@ -54,14 +56,17 @@ export function dateField<F extends string>(name: F, label: MessageKey): RecordF
   return { name, label, input: 'date', invalid: 'records.invalid.date' };
 }
 
-/** A line of text, or (`integer`) a whole number typed as text. */
+/**
+ * A line of text, or (`integer`) a whole number typed as text; `required` says what to
+ * say when it is left empty (the schema accepts an empty text, the form does not).
+ */
 export function textField<F extends string>(
   name: F,
   label: MessageKey,
   invalid: MessageKey,
-  input: 'text' | 'integer' = 'text',
+  { input = 'text', required }: { input?: 'text' | 'integer'; required?: MessageKey } = {},
 ): RecordField<F> {
-  return { name, label, input, invalid };
+  return { name, label, input, invalid, ...(required ? { required } : {}) };
 }
 
 /** A select over `values`, each shown as the message `labelOf` gives it. */

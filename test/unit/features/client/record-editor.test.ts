@@ -42,6 +42,23 @@ describe('the record form', () => {
     expect(saved).toMatchObject({ date: today, scale: 'csat', score: 5, comment: 'Delighted' });
   });
 
+  it('refuses a complaint that says nothing, in words, and writes nothing', async () => {
+    const editor = new RecordEditor(complaints, services(), () => ann);
+    editor.draft.description = '   ';
+    await editor.save();
+    expect(editor.errors).toEqual({ description: en['records.required.description'] });
+    expect(await db.complaints.count()).toBe(0);
+
+    editor.draft.description = 'The delivery came a week late';
+    await editor.save();
+    expect(editor.errors).toEqual({});
+    const [saved] = await listClientRecords(db, 'complaints', ann);
+    expect(saved).toMatchObject({
+      description: 'The delivery came a week late',
+      severity: 'medium',
+    });
+  });
+
   it('takes an empty score as missing, not as 0', async () => {
     const editor = new RecordEditor(feedback, services(), () => ann);
     editor.draft.scale = 'nps';

@@ -57,7 +57,9 @@ const FIRST_VIEWS = ['/App.svelte', '/TodayView.svelte', '/ClientsView.svelte'];
  * Preloads the app's code from the page's first byte. main.ts imports App.svelte and the
  * first view dynamically, so that it can start the worker before half a megabyte of app
  * code has loaded; without this the browser would only ask for that code once main.ts
- * runs. Adds `<link rel="modulepreload">` for FIRST_VIEWS' chunks and the chunks they import.
+ * runs. Adds `<link rel="modulepreload">` for FIRST_VIEWS' chunks and every chunk they
+ * import, however deep, and `<link rel="stylesheet">` for their styles: a chunk or a
+ * style found only when the code runs is a second round trip before the first paint.
  */
 function preloadApp(): Plugin {
   return {
@@ -66,22 +68,40 @@ function preloadApp(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (html, context) => {
-        const chunks = Object.values(context.bundle ?? {}).flatMap((output) =>
-          output.type === 'chunk' ? [output] : [],
+        const chunks = new Map(
+          Object.values(context.bundle ?? {}).flatMap((output) =>
+            output.type === 'chunk' ? [[output.fileName, output] as const] : [],
+          ),
         );
-        const chunkOf = (ending: string) => {
-          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(ending));
+        const roots = FIRST_VIEWS.map((ending) => {
+          const chunk = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(ending));
           if (!chunk) throw new Error(`no chunk for ${ending} to preload`);
-          return [chunk.fileName, ...chunk.imports];
+          return chunk.fileName;
+        });
+        // Every chunk the first views import, directly or through another.
+        const files = new Set<string>();
+        const visit = (file: string): void => {
+          if (files.has(file)) return;
+          files.add(file);
+          chunks.get(file)?.imports.forEach(visit);
         };
-        const files = new Set(FIRST_VIEWS.flatMap(chunkOf));
-        return [...files]
-          .filter((file) => !html.includes(file))
-          .map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
-            injectTo: 'head' as const,
-          }));
+        roots.forEach(visit);
+        const styles = new Set(
+          [...files].flatMap((file) => [...(chunks.get(file)?.viteMetadata?.importedCss ?? [])]),
+        );
+        const link = (rel: string, file: string, crossorigin: boolean) => ({
+          tag: 'link',
+          attrs: { rel, ...(crossorigin ? { crossorigin: '' } : {}), href: `/${file}` },
+          injectTo: 'head' as const,
+        });
+        return [
+          ...[...files]
+            .filter((file) => !html.includes(file))
+            .map((file) => link('modulepreload', file, true)),
+          ...[...styles]
+            .filter((file) => !html.includes(file))
+            .map((file) => link('stylesheet', file, false)),
+        ];
       },
     },
   };

@@ -7,6 +7,7 @@ import {
   byIndex,
   groupScatterConfig,
   logTick,
+  pointOptions,
   type ChartContext,
 } from './chart-options';
 
@@ -154,17 +155,7 @@ export function paretoConfig(
       ],
     },
     options: {
-      ...options,
-      parsing: false,
-      plugins: {
-        ...options.plugins,
-        tooltip: {
-          ...options.plugins?.tooltip,
-          callbacks: {
-            label: (item) => `${percent(item.parsed.x ?? 0)} → ${percent(item.parsed.y ?? 0)}`,
-          },
-        },
-      },
+      ...pointOptions(options, (x, y) => `${percent(x)} → ${percent(y)}`),
       scales: {
         x: { ...axis(context, context.text.clientShare, percent), min: 0, max: 1 },
         y: { ...axis(context, context.text.revenueShare, percent), min: 0, max: 1 },

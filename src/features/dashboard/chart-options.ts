@@ -116,6 +116,30 @@ export function logTick(format: (value: number) => string): (value: number) => s
   };
 }
 
+/**
+ * The options of a chart of x–y points given as they are drawn (`parsing: false`), its
+ * tooltip saying a point as `describe` writes it (with its dataset's label).
+ */
+export function pointOptions(
+  options: ChartOptions<'scatter'>,
+  describe: (x: number, y: number, label: string) => string,
+): ChartOptions<'scatter'> {
+  return {
+    ...options,
+    parsing: false,
+    plugins: {
+      ...options.plugins,
+      tooltip: {
+        ...options.plugins?.tooltip,
+        callbacks: {
+          label: (item) =>
+            describe(item.parsed.x ?? 0, item.parsed.y ?? 0, item.dataset.label ?? ''),
+        },
+      },
+    },
+  };
+}
+
 /** One group of dots on a scatter (a tier, or a segment), with its colour. */
 export interface DotGroup {
   label: string;
@@ -148,18 +172,7 @@ export function groupScatterConfig(
       })),
     },
     options: {
-      ...options,
-      parsing: false,
-      plugins: {
-        ...options.plugins,
-        tooltip: {
-          ...options.plugins?.tooltip,
-          callbacks: {
-            label: (item) =>
-              `${item.dataset.label ?? ''}: ${settings.describe(item.parsed.x ?? 0, item.parsed.y ?? 0)}`,
-          },
-        },
-      },
+      ...pointOptions(options, (x, y, label) => `${label}: ${settings.describe(x, y)}`),
       scales: settings.scales,
       // Room for the dots at the edges: the top dot was cut in half.
       layout: { padding: 8 },

@@ -1,34 +1,42 @@
-import { mount } from 'svelte';
 import { readActiveDatabaseName } from '$db/read-pointer';
 import { detectLocale } from '$i18n/detect-locale';
-import { prepareDateFormats } from '$lib/format';
-import { WorkerClient } from '$worker/worker-client.svelte';
-import { routeFor } from './router.svelte';
+import { prepareFormats } from '$lib/format';
+import { routeFor } from './routes';
 import { isLazyRoute, loadView, preloadViews } from './view-loaders';
 import '$ui/global.css';
+
+/** When the worker starts if no view has called it yet, after the app is mounted. */
+const START_WORKER_BY_MS = 1_000;
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-// The app's code loads while the worker starts: the worker has the most to do before the
-// first view can show anything (open the database, read the scores), so it starts first.
-// Nothing here waits for Dexie: the pointer is read with IndexedDB itself. (index.html
-// preloads the app's code from its first byte: see `preloadApp` in vite.config.ts.)
+// This file imports only what it needs to start: it runs as soon as its few kilobytes are
+// here, while the app's code (index.html preloads it from the first byte: see
+// `preloadApp` in vite.config.ts) is still compiling.
+//
+// The workspace pointer names the database the page and its worker open (docs/storage.md).
+// It is read first, while the app's code compiles: a page's first IndexedDB request takes
+// a few hundred milliseconds.
+const databaseName = readActiveDatabaseName();
 const app = import('./App.svelte');
+const svelte = import('svelte');
+const client = import('$worker/worker-client.svelte');
 // The view the page opens on loads alongside; the others load later (view-loaders.ts).
 const firstRoute = routeFor(window.location.pathname);
 if (isLazyRoute(firstRoute)) void loadView(firstRoute).catch(() => undefined); // shown when opened
-// Meanwhile this thread is idle: the dates of the first list are formatted without a wait.
-// Only in the browser's language (about 100 ms each): a workspace set to the other one
+// Meanwhile this thread is idle: the dates and numbers of the first list are formatted
+// without a wait. Only in the browser's language (50–100 ms each): a workspace set to the other one
 // builds its formatter when it first shows a date.
-prepareDateFormats([detectLocale(navigator.languages)]);
+prepareFormats([detectLocale(navigator.languages)]);
 
-// The workspace pointer names the database the page and its worker open (docs/storage.md).
-const databaseName = await readActiveDatabaseName();
-const worker = new WorkerClient(databaseName);
-
-const { default: App } = await app;
-export default mount(App, { target, props: { databaseName, worker } });
+const [{ default: App }, { mount }, { WorkerClient }] = await Promise.all([app, svelte, client]);
+const name = await databaseName;
+// The worker starts when a view first calls it (the first views paint what was saved for
+// them, then call), and a second after the start at the latest: see WorkerClient.
+const worker = new WorkerClient(name);
+export default mount(App, { target, props: { databaseName: name, worker } });
+setTimeout(() => worker.start(), START_WORKER_BY_MS);
 
 // Once the first view has had its time, the others' code loads so that opening one later
 // does not wait for it.

@@ -1,36 +1,4 @@
-/** The views, by path. Paths are real URLs (history API), so reload and bookmarks work. */
-export const ROUTES = {
-  '/': 'today',
-  '/dashboard': 'dashboard',
-  '/clients': 'clients',
-  '/history': 'history',
-  '/segments': 'segments',
-  '/model': 'model',
-  '/data': 'data',
-  '/settings': 'settings',
-} as const;
-
-export type RouteName = (typeof ROUTES)[keyof typeof ROUTES] | 'client' | 'not-found';
-
-/** `/clients/<id>`: one client's file. */
-const CLIENT_PATH = /^\/clients\/([^/]+)$/;
-
-export function routeFor(pathname: string): RouteName {
-  const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (CLIENT_PATH.test(trimmed)) return clientIdFor(trimmed) === null ? 'not-found' : 'client';
-  return (ROUTES as Record<string, RouteName>)[trimmed] ?? 'not-found';
-}
-
-/** The client id of a `/clients/<id>` path, or null (also when the id is not valid %-encoding). */
-export function clientIdFor(pathname: string): string | null {
-  const match = CLIENT_PATH.exec(pathname.replace(/\/+$/, ''));
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null; // `%E0%A4%A`: a cut-off address, shown as not found
-  }
-}
+import { clientIdFor, routeFor, type RouteName } from './routes';
 
 /**
  * Client-side routing over the history API. Ordinary `<a href>` links anywhere in the app

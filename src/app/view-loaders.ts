@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { RouteName } from './router.svelte';
+import type { RouteName } from './routes';
 
 /**
  * Each view's code, loaded when the view is first opened: the start needs only the view

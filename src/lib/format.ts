@@ -49,12 +49,17 @@ export function formatDate(isoDate: string, locale: string): string {
 }
 
 /**
- * Builds the date formatters of `locales` now. The browser's first date formatter takes
- * about 100 ms to build (it loads its calendar data): the page builds them while it waits
- * for the app's code, rather than while it paints the first list of dates.
+ * Builds the date, number and percent formatters of `locales` now. The browser's first
+ * date formatter takes 50–100 ms to build (it loads its calendar data), a number
+ * formatter a few: the page builds them while it waits for the app's code, rather than
+ * while it paints the first list.
  */
-export function prepareDateFormats(locales: readonly string[]): void {
-  for (const locale of locales) dateFormat(locale, DATE_STYLE);
+export function prepareFormats(locales: readonly string[]): void {
+  for (const locale of locales) {
+    dateFormat(locale, DATE_STYLE);
+    formatNumber(0, locale);
+    formatPercent(0, locale);
+  }
 }
 
 /** Bytes as kB / MB / GB (decimal units, as browsers report storage). */

@@ -13,6 +13,31 @@ export async function loadSampleData(page: Page): Promise<void> {
   await expect(page.locator('[data-stat="clients"]')).toHaveText('60', { timeout: 30_000 });
   // Scores of the sample are shown; a run that began before it was written may follow.
   await expect(page.locator('.scoring-status[data-phase="idle"]')).toBeAttached();
+  // A workspace's first clients are evaluated once (docs/scoring.md, "Evaluations"): the
+  // sample is loaded when that evaluation is stored, so a test that compares the tables
+  // later sees only its own changes.
+  await expect.poll(async () => (await storedEvaluations(page)).length).toBe(1);
+}
+
+/** The workspace's stored evaluations, read straight from IndexedDB. */
+export async function storedEvaluations(
+  page: Page,
+): Promise<{ trigger: string; takenAt: string }[]> {
+  const { active } = await workspaceDatabases(page);
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<{ trigger: string; takenAt: string }[]>((resolve, reject) => {
+      const request = db.transaction('evaluations').objectStore('evaluations').getAll();
+      request.onsuccess = () => resolve(request.result as { trigger: string; takenAt: string }[]);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return rows;
+  }, active);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { exportBackup, loadSampleData, openApp, waitForNames } from './app';
+import { exportBackup, loadSampleData, openApp, storedEvaluations, waitForNames } from './app';
 
 /** "Evaluate now" on the History view, waiting until the evaluation is listed. */
 async function evaluateNow(page: Page): Promise<void> {
@@ -11,28 +11,6 @@ async function evaluateNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Evaluate now' }).click();
   await expect(page.getByTestId('evaluate-status')).toContainText('Evaluation taken as of');
   await expect(rows).toHaveCount(before + 1);
-}
-
-/** The number of evaluations stored, read straight from IndexedDB. */
-async function storedEvaluations(page: Page): Promise<{ trigger: string; takenAt: string }[]> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
-    const name =
-      names.find((n) => n === 'tierwise') ??
-      names.find((n) => n.startsWith('tierwise-') && n !== 'tierwise-meta') ??
-      'tierwise';
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<{ trigger: string; takenAt: string }[]>((resolve) => {
-      const request = db.transaction('evaluations').objectStore('evaluations').getAll();
-      request.onsuccess = () => resolve(request.result as { trigger: string; takenAt: string }[]);
-    });
-    db.close();
-    return rows;
-  });
 }
 
 test('a client that drops a tier between two evaluations is listed with the reason, counted, charted and backed up', async ({

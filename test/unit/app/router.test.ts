@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIdFor, routeFor } from '$app/router.svelte';
+import { clientIdFor, routeFor } from '$app/routes';
 
 describe('routeFor', () => {
   it.each([

@@ -166,7 +166,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     target: 'es2022',
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: start.name }] } },
+      output: { codeSplitting: { groups: [{ name: start.name, debugName: 'boot and start' }] } },
     },
   },
   worker: { format: 'es' },

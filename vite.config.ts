@@ -58,11 +58,26 @@ const FIRST_VIEWS = [
   '/ClientsView.svelte',
 ];
 
+/** Every id reachable from `roots` through `importsOf`, the roots included. */
+function reachable(
+  roots: readonly string[],
+  importsOf: (id: string) => readonly string[] | undefined,
+): Set<string> {
+  const seen = new Set<string>();
+  const visit = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    importsOf(id)?.forEach(visit);
+  };
+  roots.forEach(visit);
+  return seen;
+}
+
 /**
  * Preloads the app's code from the page's first byte. main.ts imports App.svelte and the
- * first view dynamically, so that it can start the worker before half a megabyte of app
- * code has loaded; without this the browser would only ask for that code once main.ts
- * runs. Adds `<link rel="modulepreload">` for FIRST_VIEWS' chunks and every chunk they
+ * first view dynamically, so that it can read the workspace pointer before half a megabyte
+ * of app code has loaded; without this the browser would only ask for that code once
+ * main.ts runs. Adds `<link rel="modulepreload">` for FIRST_VIEWS' chunks and every chunk they
  * import, however deep, and `<link rel="stylesheet">` for their styles: a chunk or a
  * style found only when the code runs is a second round trip before the first paint.
  */
@@ -84,13 +99,7 @@ function preloadApp(): Plugin {
           return chunk.fileName;
         });
         // Every chunk the first views import, directly or through another.
-        const files = new Set<string>();
-        const visit = (file: string): void => {
-          if (files.has(file)) return;
-          files.add(file);
-          chunks.get(file)?.imports.forEach(visit);
-        };
-        roots.forEach(visit);
+        const files = reachable(roots, (file) => chunks.get(file)?.imports);
         const styles = new Set(
           [...files].flatMap((file) => [...(chunks.get(file)?.viteMetadata?.importedCss ?? [])]),
         );
@@ -113,11 +122,13 @@ function preloadApp(): Plugin {
 }
 
 /**
- * The modules a start runs (FIRST_VIEWS and everything they import statically, less what
- * main.ts itself imports), found once the module graph is complete: they are bundled as
- * one `start` chunk. Every file of a start passes through the service worker's fetch
- * handler, one dispatch each, so a start of forty small chunks spent as long in the
- * handler as reading their bytes; one file has them all at once.
+ * The modules a start runs, found once the module graph is complete, bundled as two
+ * chunks: `boot`, what main.ts imports (a few kilobytes, so main.ts runs early), and
+ * `start`, FIRST_VIEWS and everything they import statically. Every file of a start
+ * passes through the service worker's fetch handler, one dispatch each, and a start of
+ * forty small chunks spent as long in the handler as reading their bytes. (main.ts itself
+ * stays in the entry: a chunk it shared with modules `start` imports would be one that
+ * awaits, at its top level, an import of a chunk that imports it back.)
  */
 function startChunk(): { plugin: Plugin; name: (id: string) => string | null } {
   const members = new Set<string>();
@@ -129,16 +140,8 @@ function startChunk(): { plugin: Plugin; name: (id: string) => string | null } {
       members.clear();
       own.clear();
       const ids = [...this.getModuleIds()];
-      const closure = (roots: string[]): Set<string> => {
-        const seen = new Set<string>();
-        const visit = (id: string): void => {
-          if (seen.has(id)) return;
-          seen.add(id);
-          this.getModuleInfo(id)?.importedIds.forEach(visit);
-        };
-        roots.forEach(visit);
-        return seen;
-      };
+      const closure = (roots: string[]): Set<string> =>
+        reachable(roots, (id) => this.getModuleInfo(id)?.importedIds);
       const entry = closure(ids.filter((id) => id.endsWith(MAIN)));
       const roots = FIRST_VIEWS.map((ending) => ids.find((id) => id.endsWith(ending)) ?? '');
       for (const id of closure(roots.filter(Boolean))) if (!entry.has(id)) members.add(id);

@@ -1,3 +1,4 @@
+import { FirstReads, readFirst } from '$db/first-reads';
 import { readActiveDatabaseName } from '$db/read-pointer';
 import { detectLocale } from '$i18n/detect-locale';
 import { prepareFormats } from '$lib/format';
@@ -19,6 +20,9 @@ if (!target) throw new Error('index.html has no #app element');
 // It is read first, while the app's code compiles: a page's first IndexedDB request takes
 // a few hundred milliseconds.
 const databaseName = readActiveDatabaseName();
+// Then the few records the first view paints from: they are back before the app's code
+// has run (see first-reads.ts).
+const firstReads = databaseName.then((name) => readFirst(name));
 const app = import('./App.svelte');
 const svelte = import('svelte');
 const client = import('$worker/worker-client.svelte');
@@ -32,10 +36,13 @@ prepareFormats([detectLocale(navigator.languages)]);
 
 const [{ default: App }, { mount }, { WorkerClient }] = await Promise.all([app, svelte, client]);
 const name = await databaseName;
+const first = new FirstReads(await firstReads);
 // The worker starts when a view first calls it (the first views paint what was saved for
 // them, then call), and a second after the start at the latest: see WorkerClient.
 const worker = new WorkerClient(name);
-export default mount(App, { target, props: { databaseName: name, worker } });
+// Once the worker runs it writes: the views read through their live queries from then on.
+worker.afterStart(() => first.expire());
+export default mount(App, { target, props: { databaseName: name, worker, first } });
 setTimeout(() => worker.start(), START_WORKER_BY_MS);
 
 // Once the first view has had its time, the others' code loads so that opening one later

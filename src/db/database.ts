@@ -23,6 +23,9 @@ import { DATABASE_NAME } from './database-names';
 
 export { DATABASE_NAME } from './database-names';
 
+/** What the `scores` table holds, under four keys. */
+export type ScoresTableRecord = ScoresRecord | ScoresStamp | FirstRows | SavedToday;
+
 /** The tables that hold a client's records; deleting a client touches all of them. */
 export const RECORD_TABLES = ['transactions', 'interactions', 'feedback', 'complaints'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
@@ -62,10 +65,7 @@ export class TierwiseDb extends Dexie {
    * `current` (the scores), `stamp` (what the page watches of them), `first-rows` (the
    * default list's first screen, for a cold start) and `today` (Today's lists, likewise).
    */
-  scores!: Table<
-    ScoresRecord | ScoresStamp | FirstRows | SavedToday,
-    ScoresRecord['id'] | ScoresStamp['id'] | FirstRows['id'] | SavedToday['id']
-  >;
+  scores!: Table<ScoresTableRecord, ScoresTableRecord['id']>;
   changes!: EntityTable<ChangeRecord, 'seq'>;
   /** Merges of two clients, each with what its undo needs (docs/quality.md). */
   merges!: EntityTable<MergeRecord, 'id'>;

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import type { First } from './first-values';
 
 /**
  * A Dexie live query as a rune: `current` follows the database, including writes made
@@ -6,18 +7,27 @@ import { liveQuery } from 'dexie';
  *
  * `prepare` runs inside an effect, so reactive state it reads (a filter, an id) is
  * tracked: change it and the query is re-subscribed. It returns the querier Dexie runs.
- * Results are `$state.raw`: large lists are replaced, never deeply proxied.
+ * Results are `$state.raw`: large lists are replaced, never deeply proxied. `first`, read
+ * at start (see `first-values.ts`), is the answer until the query's own arrives.
  */
 export class LiveQuery<T> {
   current = $state.raw<T | undefined>(undefined);
   error = $state.raw<Error | undefined>(undefined);
 
-  constructor(prepare: () => () => T | Promise<T>) {
+  constructor(prepare: () => () => T | Promise<T>, first?: First<T>) {
+    if (first) this.current = first.value;
+    // The query's first answer usually equals what was read at start: keeping the value
+    // on screen then spares the view redrawing it just after its first paint.
+    let sameAsFirst = first
+      ? (value: T) => JSON.stringify(value) === JSON.stringify(first.value)
+      : undefined;
     $effect(() => {
       const querier = prepare();
       const subscription = liveQuery(querier).subscribe({
         next: (value) => {
-          this.current = value;
+          const unchanged = sameAsFirst?.(value) === true;
+          sameAsFirst = undefined;
+          if (!unchanged) this.current = value;
           this.error = undefined;
         },
         error: (error: unknown) => {

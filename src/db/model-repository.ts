@@ -8,9 +8,14 @@ import type { TierwiseDb } from './database';
 
 /** The model the app scores with. The database is created with one, so it always exists. */
 export async function readActiveModel(db: TierwiseDb): Promise<ScoringModel> {
-  const model = (await db.models.toArray()).find((candidate) => candidate.active);
+  const model = activeModelIn(await db.models.toArray());
   if (!model) throw new Error('No active scoring model.');
   return model;
+}
+
+/** The active one of the stored models (there is always one: see `TierwiseDb`). */
+export function activeModelIn(models: readonly ScoringModel[]): ScoringModel | undefined {
+  return models.find((candidate) => candidate.active);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Snapshot, SnapshotRecords } from '$engine/index';
-import type { TierwiseDb } from './database';
+import type { ScoresTableRecord, TierwiseDb } from './database';
 import {
   ALL_CLIENTS,
   SNAPSHOT_FORMAT,
@@ -146,14 +146,22 @@ export async function readScores(db: TierwiseDb): Promise<ScoresRecord | undefin
 
 /** The first rows of the default list, saved with the latest scores (see `FirstRows`). */
 export async function readFirstRows(db: TierwiseDb): Promise<FirstRows | undefined> {
-  const record = await db.scores.get('first-rows');
+  return firstRowsIn(await db.scores.get('first-rows'));
+}
+
+/** The record under the `scores` table's key `first-rows`, if it is one. */
+export function firstRowsIn(record: ScoresTableRecord | undefined): FirstRows | undefined {
   return record?.id === 'first-rows' ? record : undefined;
 }
 
 /** The latest scores' stamp: a few bytes, for watching (see `ScoresStamp`). */
 export async function readScoresStamp(db: TierwiseDb): Promise<ScoresStamp | undefined> {
-  const stamp = await db.scores.get('stamp');
-  return stamp?.id === 'stamp' ? stamp : undefined;
+  return scoresStampIn(await db.scores.get('stamp'));
+}
+
+/** The record under the `scores` table's key `stamp`, if it is one. */
+export function scoresStampIn(record: ScoresTableRecord | undefined): ScoresStamp | undefined {
+  return record?.id === 'stamp' ? record : undefined;
 }
 
 /** Every client and record, for a full rebuild (slow for large bases: 10–16 s a million rows). */

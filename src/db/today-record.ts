@@ -1,5 +1,5 @@
 import type { FollowUp, TodayAttention } from '$engine/index';
-import type { TierwiseDb } from './database';
+import type { ScoresTableRecord, TierwiseDb } from './database';
 
 /** Today's lists (docs/follow-ups.md) as the worker hands them to the page. */
 export interface TodayData extends TodayAttention {
@@ -56,7 +56,11 @@ export function todayBasis(inputs: TodayInputs): string {
 }
 
 export async function readSavedToday(db: TierwiseDb): Promise<SavedToday | undefined> {
-  const record = await db.scores.get('today');
+  return savedTodayIn(await db.scores.get('today'));
+}
+
+/** The record under the `scores` table's key `today`, if it is one. */
+export function savedTodayIn(record: ScoresTableRecord | undefined): SavedToday | undefined {
   return record?.id === 'today' ? record : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { createContext } from 'svelte';
 import type { TierwiseDb } from '$db/database';
+import type { FirstReads } from '$db/first-reads';
 import type { I18n } from '$i18n/i18n.svelte';
 import type { WorkerClient } from '$worker/worker-client.svelte';
 
@@ -17,6 +18,8 @@ export interface AppServices {
   navigation: Navigation;
   /** Today's date, `YYYY-MM-DD`, in the user's time zone: the as-of date of the engine. */
   today: () => string;
+  /** The records read at start, for the first view's first paint (see `first-values.ts`). */
+  first: FirstReads;
 }
 
 export const [getServices, setServices] = createContext<AppServices>();

@@ -1,5 +1,6 @@
 import type { TierwiseDb } from '$db/database';
-import { evaluationsKey } from '$db/evaluation-store';
+import { evaluationsKey, type StoredEvaluation } from '$db/evaluation-store';
+import type { First } from '$db/first-values';
 import { LiveQuery } from '$db/live.svelte';
 
 /**
@@ -13,8 +14,8 @@ export class EvaluationWatch {
   /** See `evaluationsKey`; undefined until first read. */
   readonly key: string | undefined;
 
-  constructor(db: TierwiseDb) {
-    const list = new LiveQuery(() => () => db.evaluations.toArray());
+  constructor(db: TierwiseDb, first?: First<StoredEvaluation[]>) {
+    const list = new LiveQuery(() => () => db.evaluations.toArray(), first);
     this.count = $derived(list.current?.length);
     this.key = $derived(list.current === undefined ? undefined : evaluationsKey(list.current));
   }

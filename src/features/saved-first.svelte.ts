@@ -1,3 +1,5 @@
+import type { First } from '$db/first-values';
+
 /**
  * What a view saved for its next cold start (the Clients list's first rows, Today's
  * lists), read as the view opens, and whether the worker's own answer should wait for it.
@@ -9,7 +11,13 @@ export class SavedFirst<T> {
   value = $state.raw<T | undefined>(undefined);
   #phase = $state<'reading' | 'read' | 'painted'>('reading');
 
-  constructor(read: () => Promise<T | undefined>) {
+  /** `first`, when given, is the saved answer as read at start (see `first-values.ts`). */
+  constructor(read: () => Promise<T | undefined>, first?: First<T | undefined>) {
+    if (first) {
+      this.value = first.value;
+      this.#phase = 'read';
+      return;
+    }
     read().then(
       (saved) => {
         this.value = saved;

@@ -1,5 +1,6 @@
 import type { TierwiseDb } from '$db/database';
 import type { ScoresStamp } from '$db/derived-records';
+import type { First } from '$db/first-values';
 import { LiveQuery } from '$db/live.svelte';
 import { readScoresStamp } from '$db/snapshot-store';
 import type { WorkerClient } from '$worker/worker-client.svelte';
@@ -15,8 +16,8 @@ export class ScoresStampWatch {
   readonly #worker: WorkerClient;
 
   /** Create it while a component initialises (it holds a live query). */
-  constructor(db: TierwiseDb, worker: WorkerClient) {
-    this.#stored = new LiveQuery(() => () => readScoresStamp(db));
+  constructor(db: TierwiseDb, worker: WorkerClient, first?: First<ScoresStamp | undefined>) {
+    this.#stored = new LiveQuery(() => () => readScoresStamp(db), first);
     this.#worker = worker;
   }
 

@@ -1,5 +1,6 @@
-import { FirstReads, readFirst } from '$db/first-reads';
+import { FirstReads, readFirstOf } from '$db/first-reads';
 import { readActiveDatabaseName } from '$db/read-pointer';
+import { rememberWorkspace, workspaceHint } from '$db/workspace-hint';
 import { detectLocale } from '$i18n/detect-locale';
 import { prepareFormats } from '$lib/format';
 import { routeFor } from './routes';
@@ -20,9 +21,10 @@ if (!target) throw new Error('index.html has no #app element');
 // It is read first, while the app's code compiles: a page's first IndexedDB request takes
 // a few hundred milliseconds.
 const databaseName = readActiveDatabaseName();
-// Then the few records the first view paints from: they are back before the app's code
-// has run (see first-reads.ts).
-const firstReads = databaseName.then((name) => readFirst(name));
+// And the few records the first view paints from, from the workspace last opened here
+// while the pointer confirms it: they are back before the app's code has run (see
+// first-reads.ts).
+const firstReads = readFirstOf(databaseName, workspaceHint());
 const app = import('./App.svelte');
 const svelte = import('svelte');
 const client = import('$worker/worker-client.svelte');
@@ -36,6 +38,7 @@ prepareFormats([detectLocale(navigator.languages)]);
 
 const [{ default: App }, { mount }, { WorkerClient }] = await Promise.all([app, svelte, client]);
 const name = await databaseName;
+rememberWorkspace(name);
 const first = new FirstReads(await firstReads);
 // The worker starts when a view first calls it (the first views paint what was saved for
 // them, then call), and a second after the start at the latest: see WorkerClient.

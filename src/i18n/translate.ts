@@ -48,7 +48,11 @@ export function translate(
   params: MessageParams = {},
   locale: string = 'en',
 ): string {
-  const chosen = messages[key].replace(PLURAL, (whole, name: string, branches: string) => {
+  const message = messages[key];
+  // Most messages have no plural form: the pattern, which is costly to run, is skipped
+  // for them (a first screen translates a few hundred messages).
+  if (!message.includes(', plural,')) return fill(message, params);
+  const chosen = message.replace(PLURAL, (whole, name: string, branches: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     const n = numberOf(value);
@@ -56,7 +60,13 @@ export function translate(
     const text = forms.get(`=${n}`) ?? forms.get(rulesFor(locale).select(n)) ?? forms.get('other');
     return (text ?? whole).replaceAll('#', String(value));
   });
-  return chosen.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return fill(chosen, params);
+}
+
+/** `{name}` placeholders filled in; unknown ones stay visible. */
+function fill(text: string, params: MessageParams): string {
+  if (!text.includes('{')) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TierwiseDb } from '$db/database';
 import { hasClients } from '$db/client-repository';
-import { CURRENT_SCHEMA_VERSION, FirstReads, readFirst } from '$db/first-reads';
+import { CURRENT_SCHEMA_VERSION, FirstReads, readFirst, readFirstOf } from '$db/first-reads';
 import {
   firstActiveModel,
   firstAnyClient,
@@ -20,17 +20,10 @@ import { SCHEMA_VERSIONS } from '$db/versions/index';
 import { HistoryService } from '$worker/history-service';
 import { ScoringService } from '$worker/scoring-service';
 import { TodayService } from '$worker/today';
-import { AS_OF, deleteDatabases, openDatabase, seedBase } from '../worker/scoring-fixtures';
-import { provideWebLocks } from '../worker/web-locks';
+import { AS_OF, openDatabase, seedBase } from '../worker/scoring-fixtures';
+import { scoringServicesPerTest } from '../worker/service-lifecycle';
 
-beforeAll(provideWebLocks);
-
-const open: TierwiseDb[] = [];
-const services: ScoringService[] = [];
-afterEach(async () => {
-  for (const service of services.splice(0)) service.stop();
-  await deleteDatabases(open);
-});
+const { open, services } = scoringServicesPerTest();
 
 async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).flatMap((info) => (info.name ? [info.name] : []));
@@ -113,6 +106,25 @@ describe('readFirst', () => {
       deletion.onerror = () => reject(deletion.error ?? new Error('not deleted'));
       deletion.onblocked = () => reject(new Error('blocked by an open connection'));
     });
+  });
+});
+
+describe('readFirstOf', () => {
+  it('reads the workspace the pointer names, whatever the hint says', async () => {
+    const scored = await scoredWorkspace();
+    const empty = openDatabase('first-reads-named', open);
+    await empty.open();
+    scored.close();
+    empty.close();
+    const named = Promise.resolve(empty.name);
+    const wrongHint = new FirstReads(await readFirstOf(named, scored.name));
+    expect(firstAnyClient(wrongHint)).toEqual({ value: false });
+    const noHint = new FirstReads(await readFirstOf(named, null));
+    expect(firstAnyClient(noHint)).toEqual({ value: false });
+    const staleHint = new FirstReads(await readFirstOf(named, 'first-reads-deleted-long-ago'));
+    expect(firstAnyClient(staleHint)).toEqual({ value: false });
+    const rightHint = new FirstReads(await readFirstOf(Promise.resolve(scored.name), scored.name));
+    expect(firstAnyClient(rightHint)).toEqual({ value: true });
   });
 });
 

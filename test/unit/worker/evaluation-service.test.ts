@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countTiers, ENGINE_VERSION } from '$engine/index';
 import { TierwiseDb } from '$db/database';
 import { listEvaluations } from '$db/evaluation-store';
@@ -12,17 +12,10 @@ import { clientIdSchema } from '$schema/common';
 import type { CurrentScores } from '$worker/evaluation-service';
 import { EvaluationService } from '$worker/evaluation-service';
 import { ScoringService } from '$worker/scoring-service';
-import { AS_OF, deleteDatabases, openDatabase, seedBase } from './scoring-fixtures';
-import { provideWebLocks } from './web-locks';
+import { AS_OF, openDatabase, seedBase } from './scoring-fixtures';
+import { scoringServicesPerTest } from './service-lifecycle';
 
-beforeAll(provideWebLocks);
-
-const open: TierwiseDb[] = [];
-const services: ScoringService[] = [];
-afterEach(async () => {
-  for (const service of services.splice(0)) service.stop();
-  await deleteDatabases(open);
-});
+const { open, services } = scoringServicesPerTest();
 
 /** A scored base and an evaluator on it; `tab()` opens another tab's evaluator. */
 async function scoredBase() {

@@ -1,30 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TierwiseDb } from '$db/database';
+import { describe, expect, it } from 'vitest';
 import { saveTransaction } from '$db/record-repository';
 import { updateSettings } from '$db/settings-repository';
 import { readScores, readScoresStamp } from '$db/snapshot-store';
 import { countRecords } from '$db/workspace';
 import { ScoringStoppedError } from '$worker/run-scheduler';
 import { ScoringService, type ScoringStatus } from '$worker/scoring-service';
-import {
-  AS_OF,
-  deleteDatabases,
-  lastChangeSeq,
-  openDatabase,
-  seedBase,
-  snapshotOfRows,
-} from './scoring-fixtures';
-import { provideWebLocks } from './web-locks';
+import { AS_OF, lastChangeSeq, openDatabase, seedBase, snapshotOfRows } from './scoring-fixtures';
+import { scoringServicesPerTest } from './service-lifecycle';
 
-beforeAll(provideWebLocks);
-
-const open: TierwiseDb[] = [];
-const services: ScoringService[] = [];
-afterEach(async () => {
-  for (const service of services.splice(0)) service.stop();
-  await deleteDatabases(open);
-});
+const { open, services } = scoringServicesPerTest();
 
 /** A started service on a seeded base, with every status it reported. */
 async function startedService() {

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TierwiseDb } from '$db/database';
+import { describe, expect, it, vi } from 'vitest';
 import { evaluationsKey, listEvaluations } from '$db/evaluation-store';
 import { readActiveModel } from '$db/model-repository';
 import { saveClient, snoozeFollowUp } from '$db/client-repository';
@@ -13,17 +12,10 @@ import { EvaluationService } from '$worker/evaluation-service';
 import { HistoryService } from '$worker/history-service';
 import { ScoringService } from '$worker/scoring-service';
 import { FOLLOW_UPS_LISTED, TodayService } from '$worker/today';
-import { AS_OF, deleteDatabases, openDatabase, seedBase, snapshotOfRows } from './scoring-fixtures';
-import { provideWebLocks } from './web-locks';
+import { AS_OF, openDatabase, seedBase, snapshotOfRows } from './scoring-fixtures';
+import { scoringServicesPerTest } from './service-lifecycle';
 
-beforeAll(provideWebLocks);
-
-const open: TierwiseDb[] = [];
-const services: ScoringService[] = [];
-afterEach(async () => {
-  for (const service of services.splice(0)) service.stop();
-  await deleteDatabases(open);
-});
+const { open, services } = scoringServicesPerTest();
 
 /**
  * A scored base of 30 clients and Today's service on it: as of AS_OF, or, with

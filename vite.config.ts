@@ -146,6 +146,15 @@ function startChunk(): { plugin: Plugin; name: (id: string) => string | null } {
       const roots = FIRST_VIEWS.map((ending) => ids.find((id) => id.endsWith(ending)) ?? '');
       for (const id of closure(roots.filter(Boolean))) if (!entry.has(id)) members.add(id);
       for (const id of entry) if (!id.endsWith(MAIN)) own.add(id);
+      const started = [...members, ...own];
+      const barred = new Set(started.filter((id) => NOT_AT_START.some((dir) => id.includes(dir))));
+      const importer = started.find(
+        (id) =>
+          !barred.has(id) && this.getModuleInfo(id)?.importedIds.some((dep) => barred.has(dep)),
+      );
+      if (importer) {
+        this.error(`${importer} puts zod in the start: import its schemas when first used`);
+      }
     },
   };
   return {
@@ -154,6 +163,13 @@ function startChunk(): { plugin: Plugin; name: (id: string) => string | null } {
   };
 }
 const MAIN = '/src/app/main.ts';
+/**
+ * What a start must not run: zod builds every schema as its module runs (a third of the
+ * start file's evaluation, and a fifth of its bytes), and the first paint validates
+ * nothing. The code a start runs imports the constants it needs from zod-free modules
+ * (`src/schema/*-options.ts` and the like), and the schemas when it first saves.
+ */
+const NOT_AT_START = ['/node_modules/zod/'];
 const start = startChunk();
 
 /** The app's version, written into backups (`appVersion`). */

@@ -1,10 +1,6 @@
 import { liveQuery, type Observable } from 'dexie';
-import {
-  DEFAULT_BACKUP_REMINDER,
-  SETTINGS_ID,
-  backupReminderSchema,
-  type BackupReminder,
-} from '$schema/settings';
+import type { BackupReminder } from '$schema/settings';
+import { DEFAULT_BACKUP_REMINDER, SETTINGS_ID } from '$schema/settings-options';
 import type { TierwiseDb } from './database';
 import { hasClients } from './client-repository';
 import { readSettings } from './settings-repository';
@@ -67,6 +63,8 @@ export async function updateReminder(
   db: TierwiseDb,
   patch: Partial<BackupReminder>,
 ): Promise<BackupReminder> {
+  // Loaded before the transaction, which an unrelated wait would end (see settings-repository.ts).
+  const { backupReminderSchema } = await import('$schema/settings');
   return db.transaction('rw', db.settings, async () => {
     const settings = await readSettings(db);
     const reminder = backupReminderSchema.parse({

@@ -1,9 +1,7 @@
 import { Dexie } from 'dexie';
-import type { z } from 'zod';
-import { complaintSchema, type Complaint } from '$schema/complaint';
-import { feedbackSchema, type Feedback } from '$schema/feedback';
-import { interactionSchema, type Interaction } from '$schema/interaction';
-import { refuseFarFuture } from '$schema/common';
+import type { Complaint } from '$schema/complaint';
+import type { Feedback } from '$schema/feedback';
+import type { Interaction } from '$schema/interaction';
 import type { TierwiseDb } from './database';
 import { saveEdit, type FieldEdit } from './record-edit';
 
@@ -20,11 +18,18 @@ interface Kinds {
 export type RecordKind = keyof Kinds;
 export type RecordOf<K extends RecordKind> = Kinds[K];
 
-const SCHEMAS: { [K in RecordKind]: z.ZodType<Kinds[K], unknown> } = {
-  interactions: interactionSchema,
-  feedback: feedbackSchema,
-  complaints: complaintSchema,
-};
+/**
+ * The kinds' schemas and the far-future refusal, loaded with the first save (a start
+ * carries no zod: see `startChunk` in vite.config.ts), and before a transaction: Dexie ends
+ * a transaction that waits on anything but the database.
+ */
+async function validation() {
+  const [{ RECORD_SCHEMAS }, { refuseFarFuture }] = await Promise.all([
+    import('./record-schemas'),
+    import('$schema/common'),
+  ]);
+  return { schemas: RECORD_SCHEMAS, refuseFarFuture };
+}
 
 /** The date each kind is listed by: the second half of its `[clientId+…]` index. */
 const DATED_BY: { [K in RecordKind]: string } = {
@@ -74,10 +79,11 @@ export async function saveClientRecord<K extends RecordKind>(
 ): Promise<Kinds[K]> {
   const table = db.table<Kinds[K], string>(kind);
   const stamp = now.toISOString();
+  const { schemas, refuseFarFuture } = await validation();
   return db.transaction('rw', table, db.changes, async () => {
     const id = input.id ?? crypto.randomUUID();
     const existing = await table.get(id);
-    const record = SCHEMAS[kind].parse({
+    const record = schemas[kind].parse({
       ...input,
       id,
       createdAt: existing?.createdAt ?? stamp,
@@ -94,13 +100,14 @@ export async function saveClientRecord<K extends RecordKind>(
  * Writes the fields a form changed over the record as stored now (`saveEdit`).
  * @throws ZodError or EditConflictError; nothing is written then
  */
-export function editClientRecord<K extends RecordKind>(
+export async function editClientRecord<K extends RecordKind>(
   db: TierwiseDb,
   kind: K,
   edit: FieldEdit<Kinds[K]>,
   now: Date = new Date(),
 ): Promise<Kinds[K]> {
-  return saveEdit(db, kind, SCHEMAS[kind], edit, {
+  const { schemas } = await validation();
+  return saveEdit(db, kind, schemas[kind], edit, {
     clientOf: (record) => record.clientId,
     datedFields: DATED_FIELDS[kind],
     now,
@@ -129,8 +136,9 @@ export async function restoreClientRecord<K extends RecordKind>(
   record: Kinds[K],
 ): Promise<void> {
   const table = db.table<Kinds[K], string>(kind);
+  const { schemas } = await validation();
   await db.transaction('rw', table, db.changes, async () => {
-    await table.put(SCHEMAS[kind].parse(record));
+    await table.put(schemas[kind].parse(record));
     await db.changes.add({ clientId: record.clientId });
   });
 }

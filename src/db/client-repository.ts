@@ -1,7 +1,13 @@
-import { clientSchema, type Client, type ClientInput } from '$schema/client';
-import { clientIdSchema } from '$schema/common';
+import type { Client, ClientInput } from '$schema/client';
 import type { TierwiseDb } from './database';
 import { saveEdit, type FieldEdit } from './record-edit';
+
+/**
+ * The client schemas, loaded with the first save (a start carries no zod: see `startChunk`
+ * in vite.config.ts), and before a transaction: Dexie ends a transaction that waits on
+ * anything but the database.
+ */
+const clientSchemas = () => import('$schema/client');
 
 /**
  * Saves a client profile after validating it, and notes the change for the scoring
@@ -15,6 +21,7 @@ export async function saveClient(
   now: Date = new Date(),
 ): Promise<Client> {
   const stamp = now.toISOString();
+  const { clientSchema } = await clientSchemas();
   return db.transaction('rw', db.clients, db.changes, async () => {
     const id = input.id ?? crypto.randomUUID();
     const existing = await db.clients.get(id as Client['id']);
@@ -35,11 +42,12 @@ export async function saveClient(
  * scores) over the client as stored now (`saveEdit`).
  * @throws ZodError or EditConflictError; nothing is written then
  */
-export function editClient(
+export async function editClient(
   db: TierwiseDb,
   edit: FieldEdit<Client>,
   now: Date = new Date(),
 ): Promise<Client> {
+  const { clientSchema } = await clientSchemas();
   return saveEdit(db, 'clients', clientSchema, edit, { clientOf: (client) => client.id, now });
 }
 
@@ -62,7 +70,8 @@ export async function snoozeFollowUp(
   snooze: { until: string; reason: string },
   now: Date = new Date(),
 ): Promise<Client> {
-  const stored = await db.clients.get(clientIdSchema.parse(clientId));
+  const { clientSchema } = await clientSchemas();
+  const stored = await db.clients.get(clientSchema.shape.id.parse(clientId));
   return editClient(
     db,
     {
@@ -73,9 +82,6 @@ export async function snoozeFollowUp(
     now,
   );
 }
-
-/** One tag as a form gives it: trimmed, 1 to 50 characters (as in the client profile). */
-export const tagSchema = clientSchema.shape.tags.unwrap().element;
 
 /**
  * Adds `tag` to every client of `clientIds` that lacks it (compared case-insensitively,
@@ -92,9 +98,10 @@ export async function tagClients(
   tag: string,
   now: Date = new Date(),
 ): Promise<{ tagged: number; already: number }> {
+  const { clientSchema, tagSchema } = await clientSchemas();
   const clean = tagSchema.parse(tag);
   const lower = clean.toLocaleLowerCase();
-  const ids = clientIds.map((id) => clientIdSchema.parse(id));
+  const ids = clientIds.map((id) => clientSchema.shape.id.parse(id));
   const stamp = now.toISOString();
   return db.transaction('rw', db.clients, db.changes, async () => {
     const stored = await db.clients.bulkGet(ids);

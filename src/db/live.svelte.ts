@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { firstFrame } from './first-frame.svelte';
 import type { First } from './first-values';
 
 /**
@@ -8,7 +9,8 @@ import type { First } from './first-values';
  * `prepare` runs inside an effect, so reactive state it reads (a filter, an id) is
  * tracked: change it and the query is re-subscribed. It returns the querier Dexie runs.
  * Results are `$state.raw`: large lists are replaced, never deeply proxied. `first`, read
- * at start (see `first-values.ts`), is the answer until the query's own arrives.
+ * at start (see `first-values.ts`), is the answer until the query's own arrives. A query
+ * created before the app's first frame is drawn starts after it (first-frame.svelte.ts).
  */
 export class LiveQuery<T> {
   current = $state.raw<T | undefined>(undefined);
@@ -22,6 +24,7 @@ export class LiveQuery<T> {
       ? (value: T) => JSON.stringify(value) === JSON.stringify(first.value)
       : undefined;
     $effect(() => {
+      if (!firstFrame.drawn) return; // and runs again once it is
       const querier = prepare();
       const subscription = liveQuery(querier).subscribe({
         next: (value) => {

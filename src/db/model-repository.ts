@@ -1,9 +1,4 @@
-import {
-  scoringDefinitionSchema,
-  scoringModelSchema,
-  type ScoringDefinition,
-  type ScoringModel,
-} from '$schema/scoring-model';
+import type { ScoringDefinition, ScoringModel } from '$schema/scoring-model';
 import type { TierwiseDb } from './database';
 
 /** The model the app scores with. The database is created with one, so it always exists. */
@@ -30,6 +25,8 @@ export async function saveActiveModel(
   definition: ScoringDefinition,
   now: Date = new Date(),
 ): Promise<ScoringModel> {
+  // Loaded with the first save, before the transaction (see settings-repository.ts).
+  const { scoringDefinitionSchema, scoringModelSchema } = await import('$schema/scoring-model');
   const parsed = scoringDefinitionSchema.parse(definition);
   return db.transaction('rw', db.models, async () => {
     const current = await readActiveModel(db);

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { refuseFarFuture } from '$schema/common';
 import type { TierwiseDb } from './database';
 
 /**
@@ -79,6 +78,9 @@ export async function saveEdit<T extends { id: string; updatedAt: string }>(
   }: { clientOf: (record: T) => string; datedFields?: readonly string[]; now?: Date },
 ): Promise<T> {
   const table = db.table<T, string>(name);
+  // Loaded before the transaction, which Dexie would end on an unrelated wait; not at
+  // start, which carries no zod (see `startChunk` in vite.config.ts).
+  const { refuseFarFuture } = await import('$schema/common');
   return db.transaction('rw', table, db.changes, async () => {
     const merged = applyEdit(await table.get(edit.id), edit);
     const record = schema.parse({ ...merged, updatedAt: now.toISOString() });

@@ -1,4 +1,5 @@
-import { SETTINGS_ID, settingsSchema, type Settings } from '$schema/settings';
+import type { Settings } from '$schema/settings';
+import { SETTINGS_ID } from '$schema/settings-options';
 import type { TierwiseDb } from './database';
 
 export type SettingsPatch = Partial<
@@ -31,6 +32,10 @@ export async function updateSettings(
   patch: SettingsPatch,
   now: Date = new Date(),
 ): Promise<Settings> {
+  // The schema loads with the first save (a start carries no zod: see `startChunk` in
+  // vite.config.ts), before the transaction: Dexie ends a transaction that waits on
+  // anything but the database.
+  const { settingsSchema } = await import('$schema/settings');
   return db.transaction('rw', db.settings, async () => {
     const current = await readSettings(db);
     const next = settingsSchema.parse({ ...current, ...patch, updatedAt: now.toISOString() });

@@ -1,7 +1,7 @@
 import type { ZodError } from 'zod';
 import type { MessageKey } from '$i18n/en';
 import type { MessageParams } from '$i18n/translate';
-import { FAR_FUTURE } from '$schema/common';
+import { FAR_FUTURE } from '$schema/far-future';
 
 type Issue = ZodError['issues'][number];
 type Translate = (key: MessageKey, params?: MessageParams) => string;

@@ -107,3 +107,6 @@ export const clientSchema = z.object({
 
 export type Client = z.infer<typeof clientSchema>;
 export type ClientInput = z.input<typeof clientSchema>;
+
+/** One tag as a form gives it: trimmed, 1 to 50 characters (as in the client profile). */
+export const tagSchema = clientSchema.shape.tags.unwrap().element;

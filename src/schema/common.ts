@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { addDays, isIsoDate } from '$lib/dates';
+import { isIsoDate } from '$lib/dates';
+import { FAR_FUTURE, latestAllowedDate } from './far-future';
 
 /**
  * Building blocks shared by every persisted entity. Ids are strings: new records get
@@ -31,20 +32,7 @@ export const entityFields = {
 /** Free text with a sane bound, so a pasted novel cannot bloat the database. */
 export const text = (max: number) => z.string().trim().max(max);
 
-/**
- * How far after today a record's date may be: a year (an invoice due next spring, a
- * follow-up next quarter). Later dates — 9999-12-31, 2099-01-01 — are typing errors that
- * would otherwise earn score points, so forms and imports refuse them.
- */
-export const FUTURE_DAYS_ALLOWED = 366;
-
-/** The refusal's mark on a zod issue, for forms to word it as "too far ahead". */
-export const FAR_FUTURE = 'farFuture';
-
-/** The last date a record may carry when saved on the day `today` (YYYY-MM-DD). */
-export function latestAllowedDate(today: string): string {
-  return addDays(today, FUTURE_DAYS_ALLOWED);
-}
+export { FAR_FUTURE, FUTURE_DAYS_ALLOWED, latestAllowedDate } from './far-future';
 
 /**
  * Refuses the dates of `record` in `fields` that lie more than a year after `now`, as a

@@ -1,14 +1,8 @@
 import * as z from 'zod';
 import { clientIdSchema, entityFields, isoDateSchema, text } from './common';
+import { FEEDBACK_RANGE, FEEDBACK_SCALES } from './record-options';
 
-/** `csat`: satisfaction 1–5; `nps`: likelihood to recommend 0–10. */
-export const FEEDBACK_SCALES = ['csat', 'nps'] as const;
-export type FeedbackScale = (typeof FEEDBACK_SCALES)[number];
-
-export const FEEDBACK_RANGE: Record<FeedbackScale, { min: number; max: number }> = {
-  csat: { min: 1, max: 5 },
-  nps: { min: 0, max: 10 },
-};
+export { FEEDBACK_RANGE, FEEDBACK_SCALES, type FeedbackScale } from './record-options';
 
 export const feedbackSchema = z
   .object({

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { clientIdSchema, entityFields, isoDateSchema, text } from './common';
+import { INTERACTION_KINDS } from './record-options';
 
-export const INTERACTION_KINDS = ['call', 'email', 'meeting', 'note'] as const;
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+export { INTERACTION_KINDS, type InteractionKind } from './record-options';
 
 /** A contact with the client; `followUpDate` is when the next contact is due. */
 export const interactionSchema = z.object({

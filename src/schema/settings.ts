@@ -2,45 +2,20 @@ import * as z from 'zod';
 import { entityFields, isoDateSchema, timestampSchema } from './common';
 import { EVALUATION_PERIODS } from './evaluation';
 import { playbooksSchema } from './playbook';
+import { CLIENT_LIST_COLUMNS, LOCALES, SETTINGS_ID, THEMES } from './settings-options';
 
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
-
-/** Columns the Clients list can show besides rank and name (`settings.listColumns`). */
-export const CLIENT_LIST_COLUMNS = [
-  'tier',
-  'score',
-  'lifecycle',
-  'pActive',
-  'lastContact',
-  'company',
-  'tags',
-  'value',
-  'needs',
-  'loyalty',
-  'potential',
-  'abc',
-  'rfm',
-  'segment',
-  'clv12m',
-  'lastPurchase',
-] as const;
-export type ClientListColumn = (typeof CLIENT_LIST_COLUMNS)[number];
-
-/** What the list shows until the user chooses: enough to act on, readable on a laptop. */
-export const DEFAULT_LIST_COLUMNS: readonly ClientListColumn[] = [
-  'tier',
-  'score',
-  'lifecycle',
-  'pActive',
-  'lastContact',
-];
-
-/** The one settings record of a workspace; its id is always `SETTINGS_ID`. */
-export const SETTINGS_ID = 'workspace';
+export {
+  CLIENT_LIST_COLUMNS,
+  DEFAULT_BACKUP_REMINDER,
+  DEFAULT_LIST_COLUMNS,
+  LOCALES,
+  SETTINGS_ID,
+  THEMES,
+  evaluationDay,
+  type ClientListColumn,
+  type Locale,
+  type Theme,
+} from './settings-options';
 
 /** When to remind the user to export a backup, and what the last export saw. */
 export const backupReminderSchema = z.object({
@@ -54,12 +29,6 @@ export const backupReminderSchema = z.object({
   remindAfterChanges: z.int().min(1).max(1_000_000).default(200),
 });
 export type BackupReminder = z.infer<typeof backupReminderSchema>;
-
-export const DEFAULT_BACKUP_REMINDER: BackupReminder = {
-  lastExportSeq: 0,
-  remindAfterDays: 7,
-  remindAfterChanges: 200,
-};
 
 export const settingsSchema = z.object({
   ...entityFields,
@@ -92,11 +61,5 @@ export const settingsSchema = z.object({
    */
   playbooks: playbooksSchema.optional(),
 });
-
-/** The day scores are as of: the fixed evaluation date, else `today` (YYYY-MM-DD). */
-export function evaluationDay(settings: Pick<Settings, 'evaluationDate'>, today: string): string {
-  const chosen = settings.evaluationDate;
-  return chosen === undefined || chosen === 'today' ? today : chosen;
-}
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,9 +1,5 @@
-import {
-  DEFAULT_CADENCE_DAYS,
-  playbookRole,
-  type Playbook,
-  type PlaybookRole,
-} from '$schema/playbook';
+import type { Playbook } from '$schema/playbook';
+import { DEFAULT_CADENCE_DAYS, playbookRole, type PlaybookRole } from '$schema/playbook-cadence';
 
 /** A tier's playbook as its form holds it: text in every field. */
 export interface PlaybookDraft {

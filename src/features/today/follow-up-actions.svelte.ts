@@ -1,5 +1,4 @@
 import { SvelteSet } from 'svelte/reactivity';
-import { ZodError } from 'zod';
 import { saveClientRecord } from '$db/client-records';
 import { snoozeFollowUp } from '$db/client-repository';
 import type { TierwiseDb } from '$db/database';
@@ -7,14 +6,12 @@ import { formErrors } from '$features/form-errors';
 import { errorMessage } from '$features/error-message';
 import type { I18n } from '$i18n/i18n.svelte';
 import type { MessageKey } from '$i18n/en';
-import { clientIdSchema } from '$schema/common';
-import {
-  completeFormSchema,
-  snoozeFormSchema,
-  snoozeUntil,
-  type CompleteForm,
-  type SnoozeForm,
-} from './follow-up-forms';
+import { isZodError } from '$schema/zod-error';
+import type { CompleteForm, SnoozeForm } from './follow-up-forms';
+import { snoozeUntil } from './snooze-presets';
+
+/** The forms' schemas, loaded when one is first saved: a start carries no zod (see `startChunk` in vite.config.ts). */
+const formSchemas = () => import('./follow-up-forms');
 
 /** A follow-up as the actions need it. */
 export interface FollowUpTarget {
@@ -98,6 +95,10 @@ export class FollowUpActions {
   async saveComplete(target: FollowUpTarget): Promise<boolean> {
     const today = this.#today();
     return this.#run(COMPLETE_FIELDS, async () => {
+      const [{ completeFormSchema }, { clientIdSchema }] = await Promise.all([
+        formSchemas(),
+        import('$schema/common'),
+      ]);
       const form = completeFormSchema(today).parse(this.complete);
       const clientId = clientIdSchema.parse(target.id);
       await saveClientRecord(this.#db, 'interactions', {
@@ -126,7 +127,7 @@ export class FollowUpActions {
    */
   async saveSnooze(target: FollowUpTarget, asOf: string): Promise<boolean> {
     return this.#run(SNOOZE_FIELDS, async () => {
-      const form = snoozeFormSchema.parse(this.snooze);
+      const form = (await formSchemas()).snoozeFormSchema.parse(this.snooze);
       const until = snoozeUntil(form.preset, asOf, target.cadenceDays);
       await snoozeFollowUp(this.#db, target.id, { until, reason: form.reason });
       const date = this.#i18n.date(until);
@@ -148,7 +149,7 @@ export class FollowUpActions {
       await work();
       return true;
     } catch (error) {
-      if (error instanceof ZodError) {
+      if (isZodError(error)) {
         const t = this.#i18n.t;
         const { '': other, ...named } = formErrors(
           error,

@@ -1,21 +1,10 @@
 import * as z from 'zod';
-import { addDays } from '$lib/dates';
 import { isoDateSchema, text } from '$schema/common';
-import { FEEDBACK_RANGE, FEEDBACK_SCALES } from '$schema/feedback';
-import { INTERACTION_KINDS } from '$schema/interaction';
+import { FEEDBACK_RANGE, FEEDBACK_SCALES, INTERACTION_KINDS } from '$schema/record-options';
+import { SNOOZE_PRESETS } from './snooze-presets';
 
-/** When a snoozed follow-up comes back: tomorrow, in three days, in a week, or a cycle on. */
-export const SNOOZE_PRESETS = ['tomorrow', 'threeDays', 'nextWeek', 'nextCycle'] as const;
-export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
-
-/**
- * The day a follow-up snoozed on `asOf` (YYYY-MM-DD) with `preset` is due again; a cycle
- * is the client's cadence in days.
- */
-export function snoozeUntil(preset: SnoozePreset, asOf: string, cadenceDays: number): string {
-  const days = { tomorrow: 1, threeDays: 3, nextWeek: 7, nextCycle: cadenceDays }[preset];
-  return addDays(asOf, days);
-}
+// Today's forms load this file when one is saved (follow-up-actions.svelte.ts): a start
+// carries no zod (see `startChunk` in vite.config.ts).
 
 /** The snooze form: a preset and why, in a few words. */
 export const snoozeFormSchema = z.object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completeFormSchema, snoozeUntil } from '$features/today/follow-up-forms';
+import { completeFormSchema } from '$features/today/follow-up-forms';
+import { snoozeUntil } from '$features/today/snooze-presets';
 
 describe('snoozeUntil', () => {
   it.each([

@@ -10,9 +10,6 @@ import '$ui/global.css';
 /** When the worker starts if no view has called it yet, after the app is mounted. */
 const START_WORKER_BY_MS = 1_000;
 
-const target = document.getElementById('app');
-if (!target) throw new Error('index.html has no #app element');
-
 // This file imports only what it needs to start: it runs as soon as its few kilobytes are
 // here, while the app's code (index.html preloads it from the first byte: see
 // `preloadApp` in vite.config.ts) is still compiling.
@@ -37,6 +34,7 @@ if (isLazyRoute(firstRoute)) void loadView(firstRoute).catch(() => undefined); /
 prepareFormats([detectLocale(navigator.languages)]);
 
 const [{ default: App }, { mount }, { WorkerClient }] = await Promise.all([app, svelte, client]);
+const target = await appElement();
 const name = await databaseName;
 rememberWorkspace(name);
 const first = new FirstReads(await firstReads);
@@ -47,6 +45,19 @@ const worker = new WorkerClient(name);
 worker.afterStart(() => first.expire());
 export default mount(App, { target, props: { databaseName: name, worker, first } });
 setTimeout(() => worker.start(), START_WORKER_BY_MS);
+
+/**
+ * The element the app mounts in. This file runs as soon as it has loaded (`asyncEntry` in
+ * vite.config.ts), in principle before the page is parsed; by now it always has been.
+ */
+async function appElement(): Promise<HTMLElement> {
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve));
+  }
+  const element = document.getElementById('app');
+  if (!element) throw new Error('index.html has no #app element');
+  return element;
+}
 
 // Once the first view has had its time, the others' code loads so that opening one later
 // does not wait for it.

@@ -85,13 +85,14 @@ async function longestTask(page: Page): Promise<number> {
 const FOLLOW_UPS = '[data-follow-up], [data-testid="no-follow-ups"]';
 
 /**
- * Watches, from the document's first frame, for the first element `selector` matches to be
- * on screen; the promise returned resolves with when it was drawn, on the page's clock (from
- * its navigation), after the frame that first showed it, so its layout and paint count too.
- * Call it before `page.goto`. The page tells the test through a binding: a check sent once
- * `goto` had returned began 100–500 ms late on a busy two-core start (after the load event
- * and a round trip), and the test tool's own script, evaluated in the page for it (50 ms),
- * took the main thread from the start it measured.
+ * Watches, from the document's start, for the first element `selector` matches to be drawn;
+ * the promise returned resolves with when it was, on the page's clock (from its
+ * navigation): the render time the browser reports for it (Element Timing), so its layout
+ * and paint count, and nothing that runs after that frame does. Call it before `page.goto`.
+ * The page tells the test through a binding: a check sent once `goto` had returned began
+ * 100–500 ms late on a busy two-core start (after the load event and a round trip), and the
+ * test tool's own script, evaluated in the page for it, took the main thread from the
+ * start it measured.
  */
 async function watchShown(page: Page, selector: string): Promise<() => Promise<number>> {
   let resolveShown: (ms: number) => void = () => undefined;
@@ -99,16 +100,27 @@ async function watchShown(page: Page, selector: string): Promise<() => Promise<n
   await page.exposeFunction('tierwiseShown', (ms: number) => resolveShown(ms));
   await page.addInitScript((wanted) => {
     const tell = (window as unknown as { tierwiseShown: (ms: number) => void }).tierwiseShown;
-    const check = (): void => {
-      const element = document.querySelector(wanted);
-      if (!element || element.getBoundingClientRect().height === 0) {
-        requestAnimationFrame(check);
-        return;
+    const MARK = 'tierwise-watched';
+    // Marked as it is inserted, before the frame that draws it, with what it holds (text is
+    // reported for the block that holds it): the browser then says when that frame put it
+    // on screen.
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll(`${wanted}, :is(${wanted}) *`)) {
+        if (!element.hasAttribute('elementtiming')) element.setAttribute('elementtiming', MARK);
       }
-      // A task queued from the frame that first shows it runs once that frame is drawn.
-      setTimeout(() => tell(performance.now()), 0);
-    };
-    requestAnimationFrame(check);
+    }).observe(document, { childList: true, subtree: true });
+    const drawn = new PerformanceObserver((list) => {
+      // 'element' entries: PerformanceElementTiming, which TypeScript's DOM types lack.
+      const entries = list.getEntries() as (PerformanceEntry & {
+        identifier: string;
+        renderTime: number;
+      })[];
+      const entry = entries.find((candidate) => candidate.identifier === MARK);
+      if (!entry) return;
+      drawn.disconnect();
+      tell(entry.renderTime);
+    });
+    drawn.observe({ type: 'element', buffered: true });
   }, selector);
   return () =>
     Promise.race([
